@@ -1,0 +1,25 @@
+# Two commands are all the set-up: `make book` and `make test` create .venv and install
+# requirements.txt when it is missing or has changed.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+READY := $(VENV)/.ready
+EDITION ?=
+PORT ?= 8000
+
+.PHONY: book test validate coverage serve bench clean
+
+$(READY): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+validate: $(READY)
+	$(PY) scripts/validate.py
+
+test: $(READY)
+	$(PY) -m pytest
+
+clean:
+	rm -rf _build

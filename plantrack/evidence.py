@@ -1,0 +1,286 @@
+"""Evidence: sources, observations (figures as published), milestone evidence and the search log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .issues import DataIssue
+from .registry import Registry, _pydantic_issues
+from .units import UNITS, convert, convertible
+from .csvfile import read_rows
+
+FIRST_YEAR = 2010
+QUALIFIERS = ("exact", "approx", "at_least", "more_than", "less_than")
+FINDINGS = ("achieved", "partly", "not_yet", "contradicted")
+SOURCE_KINDS = ("official_statistics", "government_release", "news", "repost")
+MAX_VALUE = Decimal("1e12")  # above any level the plan measures; such a value is a typing slip
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def parse_period(text: str) -> dt.date:
+    """A year, year-month or date; returns the last day it covers (an 'as of' date)."""
+    match = _PERIOD.match(text)
+    if not match:
+        raise ValueError("a year (2017), a month (2017-11) or a date (2017-11-30)")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError("a real calendar month (01 to 12)")
+    try:
+        if month is None:
+            return dt.date(year, 12, 31)
+        if day is None:
+            next_month = dt.date(year + month // 12, month % 12 + 1, 1)
+            return next_month - dt.timedelta(days=1)
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError("a real calendar date") from None
+
+
+def _check_date(text: str, allow_empty: bool) -> str:
+    if not text:
+        if allow_empty:
+            return text
+        raise ValueError("a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    end = parse_period(text)
+    start_year = int(text[:4])
+    if start_year < FIRST_YEAR - 10:
+        raise ValueError(f"a date from {FIRST_YEAR - 10} on")
+    if end > today() and not (len(text) == 4 and start_year == today().year):
+        raise ValueError(f"a date not in the future (today is {today().isoformat()})")
+    return text
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Row):
+    source_id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    publisher: str = Field(min_length=1)
+    original_publisher: str = ""
+    title: str = Field(min_length=1)
+    url: str = Field(pattern=r"^https?://\S+$")
+    published: str = ""
+    accessed: str
+    kind: Literal[SOURCE_KINDS]
+    language: Literal["zh", "en"]
+
+    @field_validator("published")
+    @classmethod
+    def _published(cls, v: str) -> str:
+        return _check_date(v, allow_empty=True)
+
+    @field_validator("accessed")
+    @classmethod
+    def _accessed(cls, v: str) -> str:
+        return _check_date(v, allow_empty=False)
+
+    @model_validator(mode="after")
+    def _repost_names_original(self) -> "Source":
+        if self.kind == "repost" and not self.original_publisher:
+            raise ValueError("original_publisher: a value for a repost (who first published the figure)")
+        return self
+
+
+class Observation(_Row):
+    indicator_id: str = Field(min_length=1)
+    period: str
+    value: str
+    unit: str
+    qualifier: Literal[QUALIFIERS]
+    source_id: str = Field(min_length=1)
+    quote: str = Field(min_length=1)
+    note: str = ""
+
+    @field_validator("period")
+    @classmethod
+    def _period(cls, v: str) -> str:
+        _check_date(v, allow_empty=False)
+        if int(v[:4]) < FIRST_YEAR:
+            raise ValueError(f"a period from {FIRST_YEAR} to {today().year}")
+        return v
+
+    @field_validator("value")
+    @classmethod
+    def _value(cls, v: str) -> str:
+        try:
+            number = Decimal(v)
+        except InvalidOperation:
+            raise ValueError("a plain number as published, without units or separators (e.g. 22000 or 1.2)") from None
+        if not number.is_finite():
+            raise ValueError("a finite number")
+        if number < 0:
+            raise ValueError("a non-negative number (the plan's indicators are levels, counts and shares)")
+        if number > MAX_VALUE:
+            raise ValueError(f"a number below {MAX_VALUE:.0e}; write large figures in the published unit (万亿元, 亿元)")
+        return v
+
+    @field_validator("unit")
+    @classmethod
+    def _unit(cls, v: str) -> str:
+        if v not in UNITS:
+            raise ValueError(f"a known unit ({', '.join(UNITS)})")
+        return v
+
+    @model_validator(mode="after")
+    def _quote_holds_value(self) -> "Observation":
+        if not value_in_quote(self.value, self.quote):
+            raise ValueError(f"quote: the quote to contain the value {self.value} as published")
+        return self
+
+
+class EvidenceRecord(_Row):
+    target_id: str = Field(min_length=1)
+    date: str
+    finding: Literal[FINDINGS]
+    summary: str = Field(min_length=1)
+    source_id: str = Field(min_length=1)
+    quote: str = Field(min_length=1)
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, v: str) -> str:
+        return _check_date(v, allow_empty=False)
+
+
+class Search(_Row):
+    subject: str = Field(min_length=1)
+    need: Literal["baseline", "deadline", "latest", "evidence", "national"]
+    query: str = Field(min_length=1)
+    corpus: str = Field(min_length=1)
+    language: Literal["zh-hans", "zh-hant", "en"]
+    outcome: Literal["found", "nothing", "irrelevant"]
+
+
+def value_in_quote(value: str, quote: str) -> bool:
+    """True when the number appears in the quote, digits not run into other digits.
+
+    Thousands separators in the quote (22,000 or 22，000) are ignored.
+    """
+    flat = re.sub(r"(?<=\d)[,，](?=\d{3})", "", quote)
+    candidates = {value}
+    if "." in value:
+        candidates.add(value.rstrip("0").rstrip("."))
+    return any(re.search(rf"(?<![\d.]){re.escape(c)}(?!\d|\.\d)", flat) for c in candidates)
+
+
+@dataclass(frozen=True)
+class EvidenceTables:
+    sources: pd.DataFrame
+    observations: pd.DataFrame
+    evidence: pd.DataFrame
+    searches: pd.DataFrame
+
+
+SOURCE_COLUMNS = tuple(Source.model_fields)
+OBSERVATION_COLUMNS = tuple(Observation.model_fields)
+EVIDENCE_COLUMNS = tuple(EvidenceRecord.model_fields)
+SEARCH_COLUMNS = tuple(Search.model_fields)
+
+
+def _parse(path: Path, model: type[_Row], issues: list[DataIssue], rejected_ids: set[str] | None = None) -> list[tuple[str, _Row]]:
+    """Validate each row; the ids of rejected rows go into rejected_ids, so that rows referring
+    to them are not reported a second time."""
+    rows, read_issues = read_rows(path, tuple(model.model_fields))
+    issues.extend(read_issues)
+    if read_issues and rejected_ids is not None:
+        rejected_ids.add("*")
+    parsed = []
+    for where, raw in rows:
+        try:
+            parsed.append((where, model.model_validate(raw)))
+        except ValidationError as exc:
+            issues.extend(_pydantic_issues(path.name, where, raw, exc))
+            if rejected_ids is not None:
+                rejected_ids.add(raw.get("source_id", ""))
+    return parsed
+
+
+def load_evidence(data_dir: Path, registry: Registry, check_references: bool = True) -> tuple[EvidenceTables, list[DataIssue]]:
+    """Load the four evidence files. References to the registry are checked only when the
+    registry itself loaded cleanly: otherwise they would repeat its errors as false ones."""
+    issues: list[DataIssue] = []
+    rejected_sources: set[str] = set()
+    sources = _parse(data_dir / "sources.csv", Source, issues, rejected_sources)
+    observations = _parse(data_dir / "observations.csv", Observation, issues)
+    evidence = _parse(data_dir / "evidence.csv", EvidenceRecord, issues)
+    searches = _parse(data_dir / "searches.csv", Search, issues)
+
+    source_ids: dict[str, str] = {}
+
+    def unknown_source(source_id: str) -> bool:
+        return source_id not in source_ids and source_id not in rejected_sources and "*" not in rejected_sources
+
+    for where, s in sources:
+        if s.source_id in source_ids:
+            issues.append(DataIssue("sources.csv", where, "source_id", s.source_id, f"a unique id (already used at {source_ids[s.source_id]})"))
+        source_ids.setdefault(s.source_id, where)
+
+    seen: dict[tuple[str, str, str], str] = {}
+    for where, o in observations:
+        indicator = registry.indicators.get(o.indicator_id)
+        if indicator is None and not check_references:
+            pass
+        elif indicator is None:
+            issues.append(DataIssue("observations.csv", where, "indicator_id", o.indicator_id, "an indicator id from indicators.yaml"))
+        elif not convertible(o.unit, indicator.unit):
+            issues.append(DataIssue("observations.csv", where, "unit", o.unit, f"a unit convertible to the indicator's unit {indicator.unit!r}"))
+        if unknown_source(o.source_id):
+            issues.append(DataIssue("observations.csv", where, "source_id", o.source_id, "a source_id from sources.csv"))
+        key = (o.indicator_id, o.period, o.source_id)
+        if key in seen:
+            issues.append(DataIssue("observations.csv", where, "indicator_id, period, source_id", " / ".join(key), f"one figure per indicator, period and source (also at {seen[key]})"))
+        seen.setdefault(key, where)
+
+    for where, e in evidence:
+        if check_references and e.target_id not in registry.targets:
+            issues.append(DataIssue("evidence.csv", where, "target_id", e.target_id, "a target id from targets.yaml"))
+        if unknown_source(e.source_id):
+            issues.append(DataIssue("evidence.csv", where, "source_id", e.source_id, "a source_id from sources.csv"))
+
+    known_subjects = set(registry.targets) | set(registry.indicators)
+    for where, s in searches:
+        if check_references and s.subject not in known_subjects:
+            issues.append(DataIssue("searches.csv", where, "subject", s.subject, "a target id or an indicator id"))
+
+    result = EvidenceTables(
+        sources=_frame([s for _, s in sources], SOURCE_COLUMNS),
+        observations=_observation_frame([o for _, o in observations], registry),
+        evidence=_frame([e for _, e in evidence], EVIDENCE_COLUMNS),
+        searches=_frame([s for _, s in searches], SEARCH_COLUMNS),
+    )
+    return result, issues
+
+
+def _frame(rows: list[_Row], columns: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame([r.model_dump() for r in rows], columns=list(columns))
+
+
+def _observation_frame(rows: list[Observation], registry: Registry) -> pd.DataFrame:
+    """Observations with `year`, `as_of` and `value_std` (the value in the indicator's unit)."""
+    frame = _frame(rows, OBSERVATION_COLUMNS)
+    records = []
+    for r in rows:
+        indicator = registry.indicators.get(r.indicator_id)
+        ok = indicator is not None and convertible(r.unit, indicator.unit)
+        records.append({
+            "year": int(r.period[:4]),
+            "as_of": parse_period(r.period).isoformat(),
+            "value_std": convert(r.value, r.unit, indicator.unit) if ok else float("nan"),
+            "unit_std": indicator.unit if ok else "",
+        })
+    extra = pd.DataFrame(records, columns=["year", "as_of", "value_std", "unit_std"])
+    return pd.concat([frame.reset_index(drop=True), extra], axis=1)

@@ -1,0 +1,32 @@
+"""Validation problems, reported with the file, row, field, bad value and what was expected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DataIssue:
+    file: str
+    row: str  # "row 7" for CSV, "entry 3 (line 41)" for YAML, "" when the whole file is at fault
+    field: str
+    value: str
+    expected: str
+
+    def __str__(self) -> str:
+        where = ", ".join(part for part in (self.file, self.row, f"field '{self.field}'" if self.field else "") if part)
+        shown = self.value if len(self.value) <= 80 else self.value[:77] + "..."
+        return f"{where}: got {shown!r}; expected {self.expected}"
+
+
+class DataError(Exception):
+    """Raised with every problem found in one run, never only the first."""
+
+    def __init__(self, issues: list[DataIssue]):
+        self.issues = list(issues)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        lines = [f"{len(self.issues)} data problem(s):"]
+        lines += [f"  - {issue}" for issue in self.issues]
+        return "\n".join(lines)

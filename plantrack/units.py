@@ -1,0 +1,74 @@
+"""Units as published, their dimension, and conversion into an indicator's unit.
+
+Figures are stored as published (1.2 万亿元, 500 亿美元); every conversion happens here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+# unit -> (dimension, factor to the dimension's base unit)
+UNITS: dict[str, tuple[str, Decimal]] = {
+    "元": ("yuan", Decimal("1e-8")),
+    "万元": ("yuan", Decimal("1e-4")),
+    "亿元": ("yuan", Decimal(1)),
+    "万亿元": ("yuan", Decimal("1e4")),
+    "billion yuan": ("yuan", Decimal(10)),
+    "trillion yuan": ("yuan", Decimal("1e4")),
+    "美元": ("usd", Decimal("1e-8")),
+    "万美元": ("usd", Decimal("1e-4")),
+    "亿美元": ("usd", Decimal(1)),
+    "万亿美元": ("usd", Decimal("1e4")),
+    "billion US dollars": ("usd", Decimal(10)),
+    "个": ("count", Decimal(1)),
+    "家": ("count", Decimal(1)),
+    "处": ("count", Decimal(1)),
+    "座": ("count", Decimal(1)),
+    "项": ("count", Decimal(1)),
+    "所": ("count", Decimal(1)),
+    "万个": ("count", Decimal("1e4")),
+    "万家": ("count", Decimal("1e4")),
+    "万座": ("count", Decimal("1e4")),
+    "户": ("households", Decimal(1)),
+    "万户": ("households", Decimal("1e4")),
+    "亿户": ("households", Decimal("1e8")),
+    "人": ("persons", Decimal(1)),
+    "万人": ("persons", Decimal("1e4")),
+    "亿人": ("persons", Decimal("1e8")),
+    "%": ("percent", Decimal(1)),
+    "万元/人": ("yuan_per_person", Decimal(1)),
+    "元/人": ("yuan_per_person", Decimal("1e-4")),
+    "点": ("index", Decimal(1)),
+    "分": ("index", Decimal(1)),
+    "位": ("rank", Decimal(1)),
+    "名": ("rank", Decimal(1)),
+    "吨": ("tonnes", Decimal("1e-8")),
+    "万吨": ("tonnes", Decimal("1e-4")),
+    "亿吨": ("tonnes", Decimal(1)),
+    "标准箱": ("teu", Decimal("1e-4")),
+    "万标准箱": ("teu", Decimal(1)),
+    "万标箱": ("teu", Decimal(1)),
+}
+
+
+class UnitError(ValueError):
+    pass
+
+
+def dimension(unit: str) -> str:
+    try:
+        return UNITS[unit][0]
+    except KeyError:
+        raise UnitError(f"unknown unit {unit!r}; known units: {', '.join(UNITS)}") from None
+
+
+def convertible(from_unit: str, to_unit: str) -> bool:
+    return from_unit in UNITS and to_unit in UNITS and UNITS[from_unit][0] == UNITS[to_unit][0]
+
+
+def convert(value: Decimal | float | int | str, from_unit: str, to_unit: str) -> float:
+    """Convert a published value into another unit of the same dimension."""
+    if not convertible(from_unit, to_unit):
+        raise UnitError(f"cannot convert {from_unit!r} into {to_unit!r}")
+    factor = UNITS[from_unit][1] / UNITS[to_unit][1]
+    return float(Decimal(str(value)) * factor)
