@@ -1,0 +1,395 @@
+"""Verdicts: baseline, value at the deadline, latest value, progress ratio, projection, quality.
+
+Pure functions over the validated dataset; the methodology page of the book states every rule
+below with its formula, and tests/test_assess.py checks each by hand-computed cases.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from typing import Optional
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from .dataset import Dataset
+from .registry import Indicator, Target
+from .units import convert
+
+# An approximate figure (约, 近) within this share of the threshold cannot be told apart from it.
+BORDERLINE_BAND = 0.02
+# "About N" (左右) is met from N x (1 - tolerance) on, unless the target sets its own tolerance.
+ABOUT_TOLERANCE = 0.10
+# Progress classes of the Eurostat / Open SDG method: ratio of actual to required growth.
+SIGNIFICANT, MODERATE = 0.95, 0.60
+# Two sources are in conflict when they differ by more than this share for the same period.
+CONFLICT_SHARE = 0.005
+SOURCE_RANK = {"official_statistics": 0, "government_release": 1, "news": 2, "repost": 3}
+MILESTONE_VERDICTS = {"achieved": "achieved", "partly": "partly achieved", "not_yet": "not yet", "contradicted": "contradicted"}
+VERDICT_GROUPS = {
+    "met": "met", "achieved": "met",
+    "borderline": "partly", "partly achieved": "partly",
+    "not met": "not_met", "not yet": "not_met", "contradicted": "not_met",
+    "not measurable": "unknown", "no evidence": "unknown",
+}
+
+
+@dataclass(frozen=True)
+class Point:
+    """One published figure in the indicator's unit, chosen for its year."""
+    year: int
+    period: str
+    value: float
+    qualifier: str
+    source_id: str
+
+
+@dataclass
+class Assessment:
+    target_id: str
+    area: str
+    kind: str
+    indicator: Optional[str]
+    proxy: bool
+    target_value: Optional[float]
+    target_unit: Optional[str]
+    deadline: int
+    baseline_year: Optional[int] = None
+    baseline_value: Optional[float] = None
+    deadline_value: Optional[float] = None
+    deadline_qualifier: Optional[str] = None
+    latest_year: Optional[int] = None
+    latest_value: Optional[float] = None
+    latest_qualifier: Optional[str] = None
+    verdict: str = "not measurable"
+    verdict_reason: str = ""
+    shortfall: Optional[float] = None
+    shortfall_pct: Optional[float] = None
+    first_met_year: Optional[int] = None
+    status_now: str = "unknown"
+    cagr_actual: Optional[float] = None
+    cagr_required: Optional[float] = None
+    progress_ratio: Optional[float] = None
+    progress_class: str = "not assessed"
+    projection_year: Optional[float] = None
+    projection_low: Optional[float] = None
+    projection_high: Optional[float] = None
+    projection_note: str = ""
+    evidence_date: Optional[str] = None
+    evidence_based: bool = False
+    quality: str = "D"
+    quality_flags: list[str] = field(default_factory=list)
+
+    @property
+    def verdict_group(self) -> str:
+        return VERDICT_GROUPS[self.verdict]
+
+
+# ------------------------------------------------------------------------- comparison rules
+
+def increase_is_better(target: Target) -> bool:
+    return target.comparator not in ("<", "<=")
+
+
+def threshold_in_indicator_unit(target: Target, indicator: Indicator) -> tuple[float, Optional[float]]:
+    low = convert(target.value, target.unit, indicator.unit)
+    high = convert(target.value_high, target.unit, indicator.unit) if target.value_high is not None else None
+    return low, high
+
+
+def compare(value: float, qualifier: str, comparator: str, threshold: float, tolerance: float = ABOUT_TOLERANCE) -> str:
+    """'met', 'borderline' or 'not met' for one published figure against the threshold.
+
+    A lower bound (以上, 超过) that already reaches the threshold is met; an approximate figure
+    within BORDERLINE_BAND of it is borderline; an upper bound (不到) above it is borderline.
+    """
+    if comparator == "about":
+        comparator, threshold = ">=", threshold * (1 - tolerance)
+    if comparator == "between":
+        comparator = ">="
+    higher = comparator in (">", ">=")
+    exact_result = {
+        ">": value > threshold, ">=": value >= threshold, "<": value < threshold, "<=": value <= threshold,
+    }[comparator]
+    if qualifier == "approx" and threshold and abs(value - threshold) <= BORDERLINE_BAND * abs(threshold):
+        return "borderline"
+    if qualifier == "more_than" and higher and value >= threshold:
+        return "met"  # the true value exceeds the published one, which already reaches the threshold
+    if qualifier in ("at_least", "more_than") and not higher and not exact_result:
+        return "not met"
+    if qualifier == "less_than" and higher and value > threshold:
+        return "borderline"  # the true value lies somewhere below a figure above the threshold
+    if qualifier == "less_than" and not higher and value <= threshold:
+        return "met"
+    return "met" if exact_result else "not met"
+
+
+# ------------------------------------------------------------------------- choosing figures
+
+def yearly_points(observations: pd.DataFrame, sources: pd.DataFrame, indicator: Indicator) -> tuple[list[Point], list[int]]:
+    """One figure a year: a full-year figure before an 'as of' one; then the preferred publisher,
+    then official statistics before releases, news and reposts; then file order.
+    Returns the points and the years where sources disagree."""
+    if observations.empty:
+        return [], []
+    kinds = sources.set_index("source_id")["kind"].to_dict() if not sources.empty else {}
+    publishers = sources.set_index("source_id")["publisher"].to_dict() if not sources.empty else {}
+    frame = observations.reset_index(drop=True).copy()
+    frame["order"] = range(len(frame))
+    frame["partial"] = frame["period"].str.len() > 4
+    frame["not_preferred"] = [
+        not (indicator.preferred_publisher and publishers.get(s) == indicator.preferred_publisher) for s in frame["source_id"]
+    ]
+    frame["source_rank"] = [SOURCE_RANK.get(kinds.get(s, "repost"), 3) for s in frame["source_id"]]
+    frame = frame.sort_values(["year", "partial", "not_preferred", "source_rank", "order"])
+    points, conflicts = [], []
+    for year, group in frame.groupby("year", sort=True):
+        chosen = group.iloc[0]
+        full_year = group[group["partial"] == chosen["partial"]]
+        spread = full_year["value_std"].max() - full_year["value_std"].min()
+        if spread > CONFLICT_SHARE * abs(chosen["value_std"]):
+            conflicts.append(int(year))
+        points.append(Point(int(year), chosen["period"], float(chosen["value_std"]), chosen["qualifier"], chosen["source_id"]))
+    return points, conflicts
+
+
+def cumulative_points(points: list[Point], start_year: int) -> list[Point]:
+    """Running sums from start_year; a missing year ends the series (no sum over a gap)."""
+    out, total, expected = [], 0.0, start_year
+    for p in points:
+        if p.year < start_year:
+            continue
+        if p.year != expected:
+            break
+        total += p.value
+        qualifier = "exact" if p.qualifier == "exact" else "approx"
+        if out and out[-1].qualifier != "exact":
+            qualifier = "approx"
+        out.append(Point(p.year, str(p.year), total, qualifier, p.source_id))
+        expected += 1
+    return out
+
+
+def series_for(target: Target, dataset: Dataset) -> tuple[list[Point], list[int]]:
+    indicator = dataset.registry.indicators[target.indicator]
+    observations = dataset.observations[dataset.observations["indicator_id"] == target.indicator]
+    points, conflicts = yearly_points(observations, dataset.sources, indicator)
+    if target.cumulative_from is not None:
+        points = cumulative_points(points, target.cumulative_from)
+    return points, conflicts
+
+
+# ------------------------------------------------------------------------- progress and trend
+
+def cagr(start: float, end: float, years: float) -> Optional[float]:
+    if years <= 0 or start <= 0 or end <= 0:
+        return None
+    return (end / start) ** (1 / years) - 1
+
+
+def progress_class(ratio: Optional[float]) -> str:
+    if ratio is None:
+        return "not assessed"
+    if ratio >= SIGNIFICANT:
+        return "significant progress"
+    if ratio >= MODERATE:
+        return "moderate progress"
+    if ratio >= 0:
+        return "insufficient progress"
+    return "moving away"
+
+
+def project(points: list[Point], threshold: float, log_scale: bool, confidence: float = 0.95) -> tuple[Optional[float], Optional[float], Optional[float], str]:
+    """Year at which the trend line reaches the threshold, with the range from the slope's
+    confidence interval. Log-linear for levels and counts, linear for shares and ranks."""
+    usable = [p for p in points if not log_scale or p.value > 0]
+    if len(usable) < 3:
+        return None, None, None, f"not projectable: {len(usable)} annual figure(s), at least 3 are needed"
+    x = np.array([p.year for p in usable], dtype=float)
+    y = np.array([math.log(p.value) if log_scale else p.value for p in usable])
+    goal = math.log(threshold) if log_scale else threshold
+    fit = stats.linregress(x, y)
+    if fit.slope == 0:
+        return None, None, None, "not projectable: the trend is flat"
+    x_mean, y_mean = x.mean(), y.mean()
+
+    def crossing(slope: float) -> float:
+        return x_mean + (goal - y_mean) / slope if slope != 0 else math.inf
+
+    central = crossing(fit.slope)
+    direction = 1 if goal > y_mean else -1
+    if fit.slope * direction <= 0:
+        return None, None, None, "not projectable: the trend moves away from the target"
+    t_crit = stats.t.ppf(0.5 + confidence / 2, len(usable) - 2) if len(usable) > 2 else math.inf
+    slopes = [fit.slope - t_crit * fit.stderr, fit.slope + t_crit * fit.stderr]
+    bounds = [crossing(s) if s * direction > 0 else math.inf for s in slopes]
+    low, high = min(bounds), max(bounds)
+    scale = "log-linear" if log_scale else "linear"
+    note = f"{scale} trend over {len(usable)} annual figures ({int(x[0])}-{int(x[-1])})"
+    return central, low, high, note
+
+
+# ------------------------------------------------------------------------- one target
+
+def assess_target(target: Target, dataset: Dataset, as_of_year: Optional[int] = None) -> Assessment:
+    result = Assessment(
+        target_id=target.id, area=target.area, kind=target.kind, indicator=target.indicator,
+        proxy=bool(target.proxy), target_value=target.value, target_unit=target.unit, deadline=target.deadline,
+    )
+    if target.kind == "milestone":
+        return _assess_milestone(target, dataset, result, as_of_year)
+    indicator = dataset.registry.indicators[target.indicator]
+    points, conflicts = series_for(target, dataset)
+    if as_of_year is not None:
+        points = [p for p in points if p.year <= as_of_year]
+    if not points:
+        return _assess_milestone(target, dataset, result, as_of_year, fallback=True)
+    threshold, _ = threshold_in_indicator_unit(target, indicator)
+    if target.kind == "share":
+        points = [Point(p.year, p.period, min(p.value, 100.0), p.qualifier, p.source_id) for p in points]
+    tolerance = target.tolerance or ABOUT_TOLERANCE
+
+    def outcome(p: Point) -> str:
+        return compare(p.value, p.qualifier, target.comparator, threshold, tolerance)
+
+    base = _baseline(points, target)
+    if base:
+        result.baseline_year, result.baseline_value = base.year, base.value
+    at_deadline = next((p for p in points if p.year == target.deadline), None)
+    latest = points[-1]
+    result.latest_year, result.latest_value, result.latest_qualifier = latest.year, latest.value, latest.qualifier
+    result.status_now = outcome(latest)
+    result.first_met_year = next((p.year for p in points if outcome(p) == "met"), None)
+    if at_deadline is None:
+        result.verdict = "not measurable"
+        result.verdict_reason = f"no figure for {target.deadline}"
+        if result.first_met_year is not None and result.first_met_year < target.deadline:
+            result.verdict, result.verdict_reason = "met", f"met in {result.first_met_year}, before the deadline; no figure for {target.deadline}"
+    else:
+        result.deadline_value, result.deadline_qualifier = at_deadline.value, at_deadline.qualifier
+        result.verdict = outcome(at_deadline)
+        if result.verdict != "met":
+            gap = threshold - at_deadline.value if increase_is_better(target) else at_deadline.value - threshold
+            result.shortfall = gap
+            result.shortfall_pct = 100 * gap / threshold if threshold else None
+        else:
+            surplus = at_deadline.value - threshold if increase_is_better(target) else threshold - at_deadline.value
+            result.shortfall = 0.0 - surplus
+            result.shortfall_pct = 0.0 - 100 * surplus / threshold if threshold else None
+    _progress(result, target, points, base, threshold, at_deadline)
+    if result.verdict != "met" or result.status_now != "met":
+        low_kind = target.kind in ("share", "rank")
+        result.projection_year, result.projection_low, result.projection_high, result.projection_note = project(
+            points, threshold, log_scale=not low_kind
+        )
+    _quality(result, target, dataset, points, conflicts, base, at_deadline)
+    return result
+
+
+def _baseline(points: list[Point], target: Target) -> Optional[Point]:
+    """The baseline year's figure, else the nearest year within two years (earlier first)."""
+    if target.cumulative_from is not None:
+        return Point(target.baseline_year, str(target.baseline_year), 0.0, "exact", "")
+    by_year = {p.year: p for p in points}
+    for offset in (0, -1, 1, -2, 2):
+        if target.baseline_year + offset in by_year:
+            return by_year[target.baseline_year + offset]
+    return None
+
+
+def _progress(result: Assessment, target: Target, points: list[Point], base: Optional[Point], threshold: float, at_deadline: Optional[Point]) -> None:
+    """Ratio of actual to required growth over the plan period (Eurostat / Open SDG)."""
+    if base is None:
+        result.progress_class = "not assessed: no baseline"
+        return
+    end = at_deadline or next((p for p in reversed(points) if p.year <= target.deadline and p.year > base.year), None)
+    if end is None or end.year <= base.year:
+        result.progress_class = "not assessed: no figure after the baseline"
+        return
+    if compare(base.value, base.qualifier, target.comparator, threshold) == "met":
+        result.progress_class = "target already met at baseline"
+        return
+    if target.cumulative_from is not None:
+        # A running sum starts from zero, so growth rates are undefined: compare the share of the
+        # target reached with the share of the period elapsed.
+        required_share = (end.year - base.year) / (target.deadline - base.year)
+        result.progress_ratio = (end.value / threshold) / required_share
+    else:
+        years_elapsed = end.year - base.year
+        result.cagr_actual = cagr(base.value, end.value, years_elapsed)
+        result.cagr_required = cagr(base.value, threshold, target.deadline - base.year)
+        if result.cagr_actual is not None and result.cagr_required:
+            result.progress_ratio = result.cagr_actual / result.cagr_required
+    result.progress_class = progress_class(result.progress_ratio)
+
+
+def _quality(result: Assessment, target: Target, dataset: Dataset, points: list[Point], conflicts: list[int], base, at_deadline) -> None:
+    flags = []
+    kinds = dataset.sources.set_index("source_id")["kind"].to_dict() if not dataset.sources.empty else {}
+    used = {p.source_id for p in points if p.source_id}
+    if used and not all(kinds.get(s) in ("official_statistics", "government_release") for s in used):
+        flags.append("not only official sources")
+    if target.proxy:
+        flags.append("proxy indicator")
+    if conflicts:
+        flags.append("sources disagree for " + ", ".join(map(str, conflicts)))
+    if base is None:
+        flags.append("no baseline")
+    if at_deadline is None:
+        flags.append(f"no figure for {target.deadline}")
+    result.quality_flags = flags
+    result.quality = "ABCD"[min(len(flags), 3)] if points else "D"
+
+
+def _assess_milestone(target: Target, dataset: Dataset, result: Assessment, as_of_year: Optional[int], fallback: bool = False) -> Assessment:
+    records = dataset.evidence.evidence
+    records = records[records["target_id"] == target.id].copy()
+    if as_of_year is not None:
+        records = records[records["date"].str[:4].astype(int) <= as_of_year]
+    result.evidence_based = True
+    if fallback:
+        result.quality_flags = ["no published figure; verdict from evidence records"]
+    if records.empty:
+        result.verdict = "no evidence" if target.kind == "milestone" else "not measurable"
+        result.verdict_reason = "no evidence record found" if target.kind == "milestone" else "no published figure and no evidence record"
+        result.quality = "D"
+        result.quality_flags.append("no evidence")
+        return result
+    records = records.sort_values("date", kind="stable")
+    by_deadline = records[records["date"].str[:4].astype(int) <= target.deadline]
+    latest = records.iloc[-1]
+    result.status_now = MILESTONE_VERDICTS[latest["finding"]]
+    result.evidence_date = latest["date"]
+    achieved = records[records["finding"] == "achieved"]
+    if not achieved.empty:
+        result.first_met_year = int(achieved.iloc[0]["date"][:4])
+    if by_deadline.empty:
+        result.verdict = "no evidence"
+        result.verdict_reason = f"the first evidence is dated {records.iloc[0]['date']}, after the deadline"
+    else:
+        result.verdict = MILESTONE_VERDICTS[by_deadline.iloc[-1]["finding"]]
+        result.verdict_reason = f"evidence dated {by_deadline.iloc[-1]['date']}"
+    kinds = dataset.sources.set_index("source_id")["kind"].to_dict() if not dataset.sources.empty else {}
+    official = any(kinds.get(s) in ("official_statistics", "government_release") for s in records["source_id"])
+    if not official:
+        result.quality_flags.append("not only official sources")
+    if by_deadline.empty:
+        result.quality_flags.append(f"no evidence by {target.deadline}")
+    result.quality = "ABCD"[min(len(result.quality_flags), 3)]
+    return result
+
+
+# ------------------------------------------------------------------------- all targets
+
+def assess_all(dataset: Dataset, as_of_year: Optional[int] = None) -> pd.DataFrame:
+    """The assessment of every target, one row each, in registry order."""
+    rows = []
+    for target in dataset.registry.targets.values():
+        a = assess_target(target, dataset, as_of_year)
+        row = asdict(a)
+        row["verdict_group"] = a.verdict_group
+        row["quality_flags"] = "; ".join(a.quality_flags)
+        rows.append(row)
+    return pd.DataFrame(rows)
