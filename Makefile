@@ -23,3 +23,6 @@ test: $(READY)
 
 clean:
 	rm -rf _build
+
+coverage: $(READY)
+	$(PY) scripts/coverage.py $(if $(AREA),--area $(AREA))

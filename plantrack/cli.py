@@ -24,3 +24,32 @@ def validate(argv: list[str] | None = None) -> int:
         return 1
     print(summary(dataset))
     return 0
+
+
+def coverage(argv: list[str] | None = None) -> int:
+    from .coverage import coverage_summary, coverage_table
+    from .dataset import load_dataset
+
+    parser = argparse.ArgumentParser(description="Print how far the evidence reaches for every target.")
+    parser.add_argument("--data", type=Path, default=ROOT / "data")
+    parser.add_argument("--area", help="only this area")
+    args = parser.parse_args(argv)
+    try:
+        dataset = load_dataset(args.data)
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    table = coverage_table(dataset)
+    if args.area:
+        table = table[table["area"] == args.area]
+    with pd_options():
+        print(table.to_string(index=False))
+    print()
+    print(coverage_summary(table))
+    return 0
+
+
+def pd_options():
+    import pandas as pd
+
+    return pd.option_context("display.width", 200, "display.max_colwidth", 60, "display.max_rows", 500)

@@ -1,0 +1,63 @@
+"""How far the evidence reaches: baseline, deadline and latest figures, national context,
+milestone evidence, and the searches behind every gap. Printed by `make coverage`, shown in the book."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .assess import series_for
+from .dataset import Dataset
+
+COLUMNS = ["target_id", "area", "kind", "baseline", "deadline", "latest", "national", "evidence", "searches", "gaps"]
+
+
+def coverage_table(dataset: Dataset) -> pd.DataFrame:
+    searches = dataset.evidence.searches
+    evidence = dataset.evidence.evidence
+    rows = []
+    for target in dataset.registry.targets.values():
+        subjects = {target.id} | ({target.indicator} if target.indicator else set()) | set(target.context)
+        n_searches = int(searches["subject"].isin(subjects).sum())
+        n_evidence = int((evidence["target_id"] == target.id).sum())
+        row = {"target_id": target.id, "area": target.area, "kind": target.kind, "evidence": n_evidence, "searches": n_searches}
+        gaps = []
+        if target.kind == "milestone":
+            row.update(baseline="n/a", deadline="n/a", latest="n/a", national="n/a")
+            if n_evidence == 0:
+                gaps.append("no evidence found")
+        else:
+            points, _ = series_for(target, dataset)
+            years = [p.year for p in points]
+            base = next((y for y in years if abs(y - target.baseline_year) <= 2), None)
+            row["baseline"] = str(base) if base is not None else "gap"
+            later = [y for y in years if y >= target.deadline]
+            row["deadline"] = str(min(later)) if later else "gap"
+            row["latest"] = str(max(years)) if years else "gap"
+            national = [c for c in target.context if dataset.registry.indicators[c].scope == "national"]
+            if national:
+                obs = dataset.observations
+                found = sorted(set(obs[obs["indicator_id"].isin(national)]["year"]))
+                row["national"] = ", ".join(map(str, found)) if found else "gap"
+            else:
+                row["national"] = "n/a"
+            for need in ("baseline", "deadline", "latest", "national"):
+                if row[need] == "gap":
+                    gaps.append(need)
+            if not years and n_evidence:
+                gaps.append("figures (evidence records only)")
+        if gaps and n_searches == 0:
+            gaps.append("searches not recorded")
+        row["gaps"] = "; ".join(gaps)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def coverage_summary(table: pd.DataFrame) -> str:
+    quantified = table[table["kind"] != "milestone"]
+    milestones = table[table["kind"] == "milestone"]
+    return (
+        f"{len(quantified)} quantified targets: {int((quantified['baseline'] != 'gap').sum())} with a baseline, "
+        f"{int((quantified['deadline'] != 'gap').sum())} with a figure at or after the deadline, "
+        f"{int((quantified['latest'] != 'gap').sum())} with any figure. "
+        f"{len(milestones)} milestone targets: {int((milestones['evidence'] > 0).sum())} with evidence records."
+    )
