@@ -15,6 +15,14 @@ $(READY): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
+book: $(READY)
+	$(PY) scripts/build_book.py $(if $(EDITION),--edition $(EDITION)) $(if $(REVIEW),--review)
+
+serve:
+	@test -d _build/site || { echo "no site yet: run make book first"; exit 1; }
+	@echo "Serving _build/site at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	$(PY) -m http.server --bind 127.0.0.1 $(PORT) --directory _build/site
+
 validate: $(READY)
 	$(PY) scripts/validate.py
 

@@ -231,6 +231,25 @@ def project(points: list[Point], threshold: float, log_scale: bool, confidence: 
     return central, low, high, note
 
 
+def trend_line(points: list[Point], log_scale: bool, until: int, confidence: float = 0.95) -> pd.DataFrame:
+    """The fitted trend from the last observed year to `until`, with the band given by the
+    slope's confidence interval (the same fit as project())."""
+    usable = [p for p in points if not log_scale or p.value > 0]
+    if len(usable) < 3:
+        return pd.DataFrame(columns=["year", "value", "low", "high"])
+    x = np.array([p.year for p in usable], dtype=float)
+    y = np.array([math.log(p.value) if log_scale else p.value for p in usable])
+    fit = stats.linregress(x, y)
+    t_crit = stats.t.ppf(0.5 + confidence / 2, len(usable) - 2)
+    back = np.exp if log_scale else (lambda v: v)
+    rows = []
+    for year in range(int(x[-1]), max(int(until), int(x[-1])) + 1):
+        centre = y.mean() + fit.slope * (year - x.mean())
+        spread = t_crit * fit.stderr * abs(year - x.mean())
+        rows.append({"year": year, "value": float(back(centre)), "low": float(back(centre - spread)), "high": float(back(centre + spread))})
+    return pd.DataFrame(rows)
+
+
 # ------------------------------------------------------------------------- one target
 
 def assess_target(target: Target, dataset: Dataset, as_of_year: Optional[int] = None) -> Assessment:

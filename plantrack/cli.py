@@ -53,3 +53,22 @@ def pd_options():
     import pandas as pd
 
     return pd.option_context("display.width", 200, "display.max_colwidth", 60, "display.max_rows", 500)
+
+
+def build(argv: list[str] | None = None) -> int:
+    from .edition import BuildError, Layout, build_edition, default_edition
+
+    parser = argparse.ArgumentParser(description="Build one edition of the book and publish it under _build/site/<edition>.")
+    parser.add_argument("--edition", default="", help="edition name, e.g. 2026.11 (default: this year and month)")
+    parser.add_argument("--data", type=Path, default=ROOT / "data")
+    parser.add_argument("--as-of-year", type=int, default=None, help="ignore figures after this year")
+    parser.add_argument("--review", action="store_true", help="switch on the Hypothesis comment layer (loads from hypothes.is)")
+    args = parser.parse_args(argv)
+    edition = args.edition or default_edition()
+    try:
+        folder = build_edition(edition, Layout(data_dir=args.data), as_of_year=args.as_of_year, review=args.review)
+    except BuildError as exc:
+        print(f"make book: {exc}", file=sys.stderr)
+        return 1
+    print(f"Edition {edition} published at {folder.relative_to(ROOT)}; `make serve` shows it at http://127.0.0.1:8000/")
+    return 0
