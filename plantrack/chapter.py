@@ -21,7 +21,8 @@ from .words import format_value, sentences
 
 DOWNLOADS_URL = "../downloads"  # chapters live in chapters/, downloads in downloads/
 BADGES = {"met": "met", "partly": "partly", "not_met": "not met", "unknown": "unknown"}
-_EDITION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,40}$")
+# Editions are named like versions (2026.11, 2026.11.2) so that the theme's switcher can order them.
+_EDITION = re.compile(r"^20\d{2}\.\d{1,2}(\.\d{1,3})?$")
 
 
 class ParameterError(ValueError):
@@ -34,7 +35,7 @@ def check_parameters(data_dir: str, edition: str, as_of_year: int, area: Optiona
     if not Path(data_dir).is_dir():
         problems.append(f"data_dir={data_dir!r}: expected an existing folder with areas.yaml, targets.yaml ...")
     if not isinstance(edition, str) or not _EDITION.match(edition):
-        problems.append(f"edition={edition!r}: expected a short name of letters, digits, '.', '_' or '-' (e.g. 2026.11)")
+        problems.append(f"edition={edition!r}: expected year.month, optionally .number (e.g. 2026.11 or 2026.11.2)")
     if isinstance(as_of_year, bool) or not isinstance(as_of_year, int) or not 2015 <= as_of_year <= dt.date.today().year:
         problems.append(f"as_of_year={as_of_year!r}: expected a whole year from 2015 to {dt.date.today().year}")
     if area is not None and not problems:

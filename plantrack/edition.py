@@ -48,9 +48,7 @@ class Layout:
     def failed(self) -> Path:
         return self.build_dir / "failed"
 
-    @property
-    def cache(self) -> Path:
-        return self.build_dir / "cache"
+    cache: Path = ROOT / "_build" / "cache"
 
 
 def default_edition() -> str:
@@ -142,7 +140,7 @@ def _execute_notebooks(src: Path, layout: Layout, edition: str, as_of_year: int,
             "data_dir": str(layout.data_dir.resolve()),
             "edition": edition,
             "as_of_year": as_of_year,
-            "downloads_dir": str((src / "_extra" / "downloads").resolve()),
+            "downloads_dir": "_extra/downloads",  # relative to the notebook's cwd, the staging source
         }
         if name == "changes":
             parameters["previous_edition"] = previous
@@ -187,7 +185,8 @@ def _execute_one(task: tuple[str, str, str, dict]) -> str:
 
 def _hide_parameter_cells(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
-    for cell in nb.cells:
+    for number, cell in enumerate(nb.cells):
+        cell.id = f"cell-{number}"  # jupytext and papermill draw random ids; rebuilds must not differ
         tags = cell.metadata.setdefault("tags", [])
         if ("parameters" in tags or "injected-parameters" in tags) and "remove-cell" not in tags:
             tags.append("remove-cell")

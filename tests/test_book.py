@@ -1,0 +1,202 @@
+"""The book, built for real from the fixture data: chapters, anchors, downloads, offline pages,
+editions side by side, the changes page, escaping, reproducibility and safe failure."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from plantrack.chapter import ParameterError, check_parameters
+from plantrack.dataset import load_dataset
+from plantrack.edition import BuildError, Layout, build_edition
+
+from helpers import append_csv, edit_csv, read_csv, write_csv
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "data"
+pytestmark = pytest.mark.slow
+PLANTED = '<script>window.PLANTED=1</script><b>bold</b>'
+
+
+def project_copy(base: Path) -> Path:
+    """The parts of the project a build reads, so that tests never touch _build/ of the repo."""
+    root = base / "project"
+    root.mkdir()
+    for name in ("book", "notebooks"):
+        shutil.copytree(ROOT / name, root / name)
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy(ROOT / name, root / name)
+    return root
+
+
+def tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name not in skip}
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """Two editions of the fixture data: 2026.1, then 2026.2 after one figure is added, one
+    revised and one removed, and a source and some markup planted."""
+    base = tmp_path_factory.mktemp("book")
+    root = project_copy(base)
+    data = base / "data"
+    shutil.copytree(FIXTURE, data)
+    layout = Layout(root=root, data_dir=data, build_dir=base / "_build")
+    build_edition("2026.1", layout, as_of_year=2026)
+    first_digest = tree_digest(layout.site / "2026.1")
+
+    edit_csv(data / "observations.csv", 1, value="10400", quote="上年网络零售额10400亿元")   # revised
+    rows = read_csv(data / "observations.csv")
+    write_csv(data / "observations.csv", [r for r in rows if not (r["indicator_id"] == "rank" and r["period"] == "2015")])  # removed
+    append_csv(data / "sources.csv", source_id="fx-new", publisher="Fixture paper " + PLANTED, title="New " + PLANTED,
+               url="http://127.0.0.1/fixture/new", published="2020-01", accessed="2026-11-28", kind="news", language="zh")
+    append_csv(data / "observations.csv", indicator_id="village_share", period="2019", value="98", unit="%",
+               qualifier="exact", source_id="fx-new", quote="覆盖率98%" + PLANTED, note=PLANTED)  # added
+    build_edition("2026.2", layout, as_of_year=2026)
+    return {"layout": layout, "data": data, "root": root, "first_digest": first_digest}
+
+
+def page(built, edition: str, name: str) -> str:
+    return (built["layout"].site / edition / name).read_text(encoding="utf-8")
+
+
+def test_every_area_has_a_chapter_and_every_target_an_anchor(built):
+    dataset = load_dataset(FIXTURE)
+    for area in dataset.registry.areas:
+        html = page(built, "2026.1", f"chapters/{area}.html")
+        for target in dataset.registry.targets_of(area):
+            assert f'id="{target.id}"' in html, (area, target.id)
+
+
+def test_overview_links_resolve_to_target_anchors(built):
+    html = page(built, "2026.1", "overview.html")
+    links = re.findall(r'href="(chapters/[a-z_]+\.html)#([a-z0-9-]+)"', html)
+    assert len(links) == 5
+    for path, anchor in links:
+        assert f'id="{anchor}"' in page(built, "2026.1", path)
+
+
+def test_parameter_cells_are_hidden(built):
+    html = page(built, "2026.1", "chapters/commerce.html")
+    assert "downloads_dir" not in html and "injected-parameters" not in html
+    assert "from plantrack import chapter" not in html
+
+
+def test_chart_count_matches_the_data(built):
+    html = page(built, "2026.1", "chapters/commerce.html")
+    # three quantified targets with figures in commerce, one chart each
+    assert html.count('class="tracker-chart"') == 3
+    assert page(built, "2026.1", "chapters/governance.html").count('class="tracker-chart"') == 0
+
+
+def test_csv_download_holds_exactly_the_figures_shown(built):
+    rows = read_csv(built["layout"].site / "2026.1" / "downloads" / "com-sales.csv")
+    assert [r["period"] for r in rows] == ["2015", "2016", "2017", "2018"]
+    assert {r["source_id"] for r in rows} == {"fx-bulletin-2015", "fx-bulletin-2017", "fx-news"}
+    assert 'href="../downloads/com-sales.csv"' in page(built, "2026.1", "chapters/commerce.html")
+
+
+def test_data_package_is_published_and_describes_every_file(built):
+    folder = built["layout"].site / "2026.1" / "data"
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        assert (folder / resource["path"]).exists(), resource["path"]
+    assessment = read_csv(folder / "assessment.csv")
+    assert {r["target_id"] for r in assessment} == {"com-sales", "com-villages", "com-rank", "gov-cloud", "gov-open"}
+
+
+def test_pages_name_no_other_host_that_they_load(built):
+    for path in (built["layout"].site / "2026.1").rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        loaded = re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?://[^"]+)"', html)
+        assert loaded == [], (path.name, loaded)
+        assert "cdn.jsdelivr" not in html and "unpkg.com" not in html and "hypothes.is" not in html
+
+
+def test_manifest_records_the_edition(built):
+    manifest = json.loads(page(built, "2026.2", "manifest.json"))
+    assert manifest["edition"] == "2026.2"
+    assert set(manifest["data"]) >= {"observations.csv", "targets.yaml"}
+    assert sum(manifest["targets_by_verdict"].values()) == 5
+    assert "papermill" in manifest["packages"]
+
+
+def test_two_editions_side_by_side_with_switcher_and_latest(built):
+    site = built["layout"].site
+    assert (site / "2026.1" / "overview.html").exists() and (site / "2026.2" / "overview.html").exists()
+    switcher = json.loads((site / "switcher.json").read_text())
+    assert [e["version"] for e in switcher] == ["2026.2", "2026.1"]
+    assert [e.get("preferred", False) for e in switcher] == [True, False]
+    assert "2026.2/" in (site / "latest" / "index.html").read_text() and "2026.2/" in (site / "index.html").read_text()
+
+
+def test_first_edition_is_untouched_by_the_second(built):
+    assert tree_digest(built["layout"].site / "2026.1") == built["first_digest"]
+
+
+def test_changes_page_lists_exactly_the_differences(built):
+    first = page(built, "2026.1", "changes.html")
+    assert "first edition" in first
+    html = page(built, "2026.2", "changes.html")
+    assert "1 figures added, 1 revised, 1 removed" in html
+    assert "10307 亿元 → 10400 亿元" in html
+    assert "fx-new" in html
+    assert "not met → met" not in html or "com-villages" in html
+
+
+def test_text_from_data_is_escaped(built):
+    html = page(built, "2026.2", "chapters/commerce.html") + page(built, "2026.2", "sources.html")
+    assert PLANTED not in html
+    assert "&lt;script&gt;window.PLANTED=1&lt;/script&gt;" in html
+
+
+def test_rebuilding_an_edition_gives_identical_files(built, tmp_path):
+    layout = built["layout"]
+    before = tree_digest(layout.site / "2026.2", skip=("manifest.json",))
+    build_edition("2026.2", layout, as_of_year=2026)
+    assert tree_digest(layout.site / "2026.2", skip=("manifest.json",)) == before
+
+
+def test_invalid_data_stops_the_build_and_publishes_nothing(built, tmp_path):
+    layout = built["layout"]
+    broken = tmp_path / "data"
+    shutil.copytree(built["data"], broken)
+    edit_csv(broken / "observations.csv", 0, value="lots")
+    before = tree_digest(layout.site)
+    with pytest.raises(BuildError) as caught:
+        build_edition("2026.3", Layout(root=layout.root, data_dir=broken, build_dir=layout.build_dir), as_of_year=2026)
+    assert "observations.csv, row 1 (line 2), field 'value'" in str(caught.value)
+    assert tree_digest(layout.site) == before
+
+
+def test_failing_notebook_names_notebook_and_cell_and_publishes_nothing(built, tmp_path):
+    layout = built["layout"]
+    root = project_copy(tmp_path)
+    notebook = root / "notebooks" / "finance.md"
+    notebook.write_text(notebook.read_text(encoding="utf-8") + "\n```{code-cell} ipython3\nraise RuntimeError('planted failure')\n```\n", encoding="utf-8")
+    before = tree_digest(layout.site)
+    with pytest.raises(BuildError) as caught:
+        build_edition("2026.2", Layout(root=root, data_dir=built["data"], build_dir=layout.build_dir), as_of_year=2026)
+    message = str(caught.value)
+    assert "notebooks/finance.md" in message and "RuntimeError: planted failure" in message and "cell" in message
+    assert (layout.failed / "finance.ipynb").exists()
+    assert tree_digest(layout.site) == before
+
+
+@pytest.mark.parametrize("kwargs, word", [
+    ({"data_dir": "/no/such/folder"}, "data_dir"),
+    ({"edition": "latest; rm"}, "edition"),
+    ({"as_of_year": 1999}, "as_of_year"),
+    ({"as_of_year": "2020"}, "as_of_year"),
+    ({"area": "moon"}, "area"),
+])
+def test_bad_notebook_parameters_get_a_clear_message(kwargs, word):
+    args = {"data_dir": str(FIXTURE), "edition": "2026.1", "as_of_year": 2026, "area": "commerce", **kwargs}
+    with pytest.raises(ParameterError, match=word):
+        check_parameters(**args)
