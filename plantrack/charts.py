@@ -102,9 +102,6 @@ def trajectory_chart(target: Target, indicator: Indicator, assessment: Assessmen
     observed = figures[figures["series"] == "observed"]
     if len(observed) > 1:
         layers.append(alt.Chart(observed).mark_line(color=COLOURS["observed"]).encode(x=x, y=alt.Y("value:Q", title=y_title)))
-    layers.append(alt.Chart(figures).mark_point(size=70, strokeWidth=2).encode(
-        x=x, y=alt.Y("value:Q", title=y_title), color=colour, shape=alt.Shape("series:N", legend=None),
-        fill=alt.condition("datum.hollow", alt.value("white"), colour), tooltip=tooltip))
     target_row = pd.DataFrame([{"year": target.deadline, "value": threshold, "series": "target",
                                 "label": f"target {target.comparator} {target.value:g} {target.unit}"}])
     layers.append(alt.Chart(target_row).mark_point(shape="diamond", size=160, filled=True).encode(
@@ -119,6 +116,10 @@ def trajectory_chart(target: Target, indicator: Indicator, assessment: Assessmen
             trend["series"] = "trend"
             layers.append(alt.Chart(trend).mark_area(opacity=0.15, color=COLOURS["trend"]).encode(x=x, y="low:Q", y2="high:Q"))
             layers.append(alt.Chart(trend).mark_line(strokeDash=[2, 2]).encode(x=x, y="value:Q", color=colour))
+    # points last, so that they sit above the lines and their tooltips can be reached
+    layers.append(alt.Chart(figures).mark_point(size=70, strokeWidth=2).encode(
+        x=x, y=alt.Y("value:Q", title=y_title), color=colour, shape=alt.Shape("series:N", legend=None),
+        fill=alt.condition("datum.hollow", alt.value("white"), colour), tooltip=tooltip))
     return alt.layer(*layers).properties(width="container", height=260, title=alt.Title(indicator.name_en, subtitle=target.wording_en))
 
 

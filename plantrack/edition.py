@@ -21,6 +21,8 @@ from pathlib import Path
 import jupytext
 import nbformat
 import yaml
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import default
 
 from .dataset import load_dataset
 from .issues import DataError
@@ -163,6 +165,19 @@ def _execute_notebooks(src: Path, layout: Layout, edition: str, as_of_year: int,
         raise BuildError("notebook execution failed, nothing was published:\n" + "\n".join(messages))
 
 
+class IPCKernelManager(AsyncKernelManager):
+    """Kernels talk over local sockets, not TCP: kernels started side by side cannot race for
+    the same TCP port ("Address already in use", a known papermill failure in parallel runs)."""
+
+    @default("transport")
+    def _default_transport(self):
+        return "ipc"
+
+    @default("ip")
+    def _default_ip(self):
+        return os.path.join(tempfile.gettempdir(), f"plantrack-kernel-{os.getpid()}")
+
+
 def _execute_one(task: tuple[str, str, str, dict]) -> str:
     """Run one notebook with papermill; return '' or a message naming the failing cell."""
     import papermill as pm
@@ -172,7 +187,7 @@ def _execute_one(task: tuple[str, str, str, dict]) -> str:
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     try:
         pm.execute_notebook(notebook, out, parameters=parameters, kernel_name="python3", progress_bar=False,
-                            cwd=cwd, log_output=False)
+                            cwd=cwd, log_output=False, kernel_manager_class=IPCKernelManager)
     except pm.PapermillExecutionError as exc:
         return f"cell {exc.exec_count} raised {exc.ename}: {exc.evalue}"
     except Exception as exc:  # kernel died, bad notebook: report rather than hang the pool

@@ -15,51 +15,12 @@ from plantrack.chapter import ParameterError, check_parameters
 from plantrack.dataset import load_dataset
 from plantrack.edition import BuildError, Layout, build_edition
 
-from helpers import append_csv, edit_csv, read_csv, write_csv
+from conftest import PLANTED, project_copy, tree_digest
+from helpers import edit_csv, read_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "data"
 pytestmark = pytest.mark.slow
-PLANTED = '<script>window.PLANTED=1</script><b>bold</b>'
-
-
-def project_copy(base: Path) -> Path:
-    """The parts of the project a build reads, so that tests never touch _build/ of the repo."""
-    root = base / "project"
-    root.mkdir()
-    for name in ("book", "notebooks"):
-        shutil.copytree(ROOT / name, root / name)
-    for name in ("_config.yml", "_toc.yml"):
-        shutil.copy(ROOT / name, root / name)
-    return root
-
-
-def tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name not in skip}
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """Two editions of the fixture data: 2026.1, then 2026.2 after one figure is added, one
-    revised and one removed, and a source and some markup planted."""
-    base = tmp_path_factory.mktemp("book")
-    root = project_copy(base)
-    data = base / "data"
-    shutil.copytree(FIXTURE, data)
-    layout = Layout(root=root, data_dir=data, build_dir=base / "_build")
-    build_edition("2026.1", layout, as_of_year=2026)
-    first_digest = tree_digest(layout.site / "2026.1")
-
-    edit_csv(data / "observations.csv", 1, value="10400", quote="上年网络零售额10400亿元")   # revised
-    rows = read_csv(data / "observations.csv")
-    write_csv(data / "observations.csv", [r for r in rows if not (r["indicator_id"] == "rank" and r["period"] == "2015")])  # removed
-    append_csv(data / "sources.csv", source_id="fx-new", publisher="Fixture paper " + PLANTED, title="New " + PLANTED,
-               url="http://127.0.0.1/fixture/new", published="2020-01", accessed="2026-11-28", kind="news", language="zh")
-    append_csv(data / "observations.csv", indicator_id="village_share", period="2019", value="98", unit="%",
-               qualifier="exact", source_id="fx-new", quote="覆盖率98%" + PLANTED, note=PLANTED)  # added
-    build_edition("2026.2", layout, as_of_year=2026)
-    return {"layout": layout, "data": data, "root": root, "first_digest": first_digest}
 
 
 def page(built, edition: str, name: str) -> str:
