@@ -147,12 +147,26 @@ def yearly_points(observations: pd.DataFrame, sources: pd.DataFrame, indicator: 
     points, conflicts = [], []
     for year, group in frame.groupby("year", sort=True):
         chosen = group.iloc[0]
-        full_year = group[group["partial"] == chosen["partial"]]
-        spread = full_year["value_std"].max() - full_year["value_std"].min()
-        if spread > CONFLICT_SHARE * abs(chosen["value_std"]):
+        same_period = group[group["partial"] == chosen["partial"]]
+        if _disagree(same_period, float(chosen["value_std"])):
             conflicts.append(int(year))
         points.append(Point(int(year), chosen["period"], float(chosen["value_std"]), chosen["qualifier"], chosen["source_id"]))
     return points, conflicts
+
+
+def _disagree(figures: pd.DataFrame, chosen: float) -> bool:
+    """Figures for one period disagree when two point values differ by more than
+    CONFLICT_SHARE, or a bound contradicts the chosen figure (突破2000 beside 2062.7 agrees)."""
+    tolerance = CONFLICT_SHARE * abs(chosen)
+    points = figures[figures["qualifier"].isin(["exact", "approx"])]["value_std"]
+    if len(points) > 1 and points.max() - points.min() > tolerance:
+        return True
+    for row in figures.itertuples():
+        if row.qualifier in ("at_least", "more_than") and row.value_std > chosen + tolerance:
+            return True
+        if row.qualifier == "less_than" and row.value_std < chosen - tolerance:
+            return True
+    return False
 
 
 def cumulative_points(points: list[Point], start_year: int) -> list[Point]:

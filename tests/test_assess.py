@@ -233,3 +233,16 @@ def test_a_later_observation_never_changes_the_verdict_at_the_deadline(series, l
 def test_cagr_formula():
     assert cagr(100, 121, 2) == pytest.approx(0.1)
     assert cagr(0, 121, 2) is None
+
+
+def test_a_bound_that_agrees_is_no_conflict_but_two_different_figures_are():
+    from plantrack.assess import yearly_points
+    _, ds = make_dataset(THRESHOLD, "亿元", [("2015", 2062.7, "exact")])
+    indicator = ds.registry.indicators["i"]
+    obs = ds.observations
+    agreeing = pd.concat([obs, obs.assign(value_std=2000.0, qualifier="more_than", source_id="s")])
+    assert yearly_points(agreeing, ds.sources, indicator)[1] == []
+    disagreeing = pd.concat([obs, obs.assign(value_std=2200.0, qualifier="exact")])
+    assert yearly_points(disagreeing, ds.sources, indicator)[1] == [2015]
+    contradicting = pd.concat([obs, obs.assign(value_std=2500.0, qualifier="more_than")])
+    assert yearly_points(contradicting, ds.sources, indicator)[1] == [2015]
