@@ -25,6 +25,7 @@ from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
 from .dataset import load_dataset
+from .digests import tree_files
 from .issues import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +65,11 @@ def notebook_names(layout: Layout) -> list[str]:
 
 def build_edition(edition: str, layout: Layout = Layout(), as_of_year: int | None = None, review: bool = False,
                   jobs: int | None = None) -> Path:
-    """Build the edition and publish it under site/<edition>; return that folder."""
+    """Build the edition and publish it under site/<edition>; return that folder.
+
+    The edition's work folder keeps Sphinx's state between builds, and notebooks whose inputs
+    did not change are taken from the cache; the site is written only after every step succeeded.
+    """
     from .chapter import check_parameters
 
     as_of_year = as_of_year or dt.date.today().year
@@ -73,35 +78,80 @@ def build_edition(edition: str, layout: Layout = Layout(), as_of_year: int | Non
     except DataError as exc:
         raise BuildError(f"invalid data, nothing was built or published:\n{exc.report()}") from None
     check_parameters(str(layout.data_dir), edition, as_of_year)
-    layout.build_dir.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f"stage-{edition}-", dir=layout.build_dir))
+    plan = _plan(layout, dataset, edition, as_of_year, review)
+    published = layout.site / edition / "manifest.json"
+    if published.exists() and json.loads(published.read_text(encoding="utf-8")).get("inputs") == plan.inputs:
+        return layout.site / edition  # nothing changed since this edition was published
+    work = layout.build_dir / "work" / edition
+    fresh = not (work / "inputs.json").exists() or json.loads((work / "inputs.json").read_text())["static"] != plan.static
+    if fresh:
+        shutil.rmtree(work, ignore_errors=True)
     try:
-        src = stage / "src"
+        src = work / "src"
         _assemble_source(src, layout, edition, review)
         _write_data_package(src / "_extra" / "data", dataset, layout, as_of_year)
-        _execute_notebooks(src, layout, edition, as_of_year, jobs)
-        html = _sphinx_build(src, stage)
-        _write_manifest(html, dataset, layout, edition)
+        _run_notebooks(src, layout, plan, jobs)
+        html = _sphinx_build(src, work, full=fresh)
+        _write_manifest(html, dataset, layout, edition, plan.inputs)
+        (work / "inputs.json").write_text(json.dumps({"static": plan.static}), encoding="utf-8")
         return _publish(html, layout, edition)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)  # a half-built work folder must not seed the next build
+        raise
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    tasks: list  # (name, source path, output path relative to src, parameters, key)
+    static: str  # digest of what needs a full Sphinx rebuild when it changes: book, config, package
+    inputs: str  # digest of every input of the edition
+
+
+def _plan(layout: Layout, dataset, edition: str, as_of_year: int, review: bool) -> BuildPlan:
+    from .digests import digest_files, digest_text, notebook_key, package_digest, tree_files
+
+    package = package_digest()
+    data_digest = digest_files([p for p in layout.data_dir.iterdir() if p.is_file()], layout.data_dir)
+    book = digest_files(tree_files(layout.root / "book") + [layout.root / "_config.yml", layout.root / "_toc.yml"], layout.root)
+    static = digest_text(book, package, edition, str(review), _bundle_key())
+    previous = previous_edition(layout, edition)
+    tasks = []
+    for name in notebook_names(layout):
+        source = layout.root / "notebooks" / f"{name}.md"
+        parameters = {"data_dir": str(layout.data_dir.resolve()), "edition": edition, "as_of_year": as_of_year,
+                      "downloads_dir": "_extra/downloads"}  # relative to the notebook's cwd, the source folder
+        extra = ""
+        if name == "changes":
+            parameters["previous_edition"] = previous
+            parameters["previous_data_dir"] = str(layout.site / previous / "data") if previous else ""
+            if previous:
+                extra = (layout.site / previous / "manifest.json").read_text(encoding="utf-8")
+        key = digest_text(notebook_key(name, source.read_text(encoding="utf-8"), parameters, dataset, data_digest, package), extra)
+        out = f"{name}.ipynb" if name in PAGES else f"chapters/{name}.ipynb"
+        tasks.append((name, source, out, parameters, key))
+    inputs = digest_text(static, data_digest, *[t[4] for t in tasks])
+    return BuildPlan(tasks, static, inputs)
 
 
 def _assemble_source(src: Path, layout: Layout, edition: str, review: bool) -> None:
-    shutil.copytree(layout.root / "book", src)
-    shutil.copy(layout.root / "_toc.yml", src / "_toc.yml")
+    book = layout.root / "book"
+    for path in tree_files(book):
+        _sync_file(path, src / path.relative_to(book))
+    _sync_file(layout.root / "_toc.yml", src / "_toc.yml")
     config = yaml.safe_load((layout.root / "_config.yml").read_text(encoding="utf-8"))
     sphinx = config["sphinx"]["config"]
     sphinx["version"] = sphinx["release"] = edition
     sphinx["html_theme_options"]["switcher"] = {"json_url": "/switcher.json", "version_match": edition}
     if review:
         config["html"]["comments"]["hypothesis"] = True
-    (src / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    if not (src / "_config.yml").exists() or (src / "_config.yml").read_text(encoding="utf-8") != text:
+        (src / "_config.yml").write_text(text, encoding="utf-8")
     bundle = layout.cache / f"vega-offline-{_bundle_key()}.js"
     if not bundle.exists():
         from .charts import write_vega_bundle
         write_vega_bundle(bundle)
-    shutil.copy(bundle, src / "assets" / "vega-offline.js")
+    _sync_file(bundle, src / "assets" / "vega-offline.js")
 
 
 def _bundle_key() -> str:
@@ -114,7 +164,8 @@ def _write_data_package(target: Path, dataset, layout: Layout, as_of_year: int) 
     from .assess import assess_all
     from .datapackage import write_datapackage
 
-    target.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
     for path in sorted(layout.data_dir.iterdir()):
         if path.suffix in (".csv", ".yaml", ".md"):
             shutil.copy(path, target / path.name)
@@ -132,37 +183,63 @@ def previous_edition(layout: Layout, edition: str) -> str:
     return older[-1] if older else ""
 
 
-def _execute_notebooks(src: Path, layout: Layout, edition: str, as_of_year: int, jobs: int | None) -> None:
-    names = notebook_names(layout)
-    previous = previous_edition(layout, edition)
-    tasks = []
-    for name in names:
-        out = src / (f"chapters/{name}.ipynb" if name not in PAGES else f"{name}.ipynb")
-        parameters = {
-            "data_dir": str(layout.data_dir.resolve()),
-            "edition": edition,
-            "as_of_year": as_of_year,
-            "downloads_dir": "_extra/downloads",  # relative to the notebook's cwd, the staging source
-        }
-        if name == "changes":
-            parameters["previous_edition"] = previous
-            parameters["previous_data_dir"] = str(layout.site / previous / "data") if previous else ""
-        tasks.append((str(layout.root / "notebooks" / f"{name}.md"), str(out), str(src), parameters))
-    jobs = jobs or min(len(tasks), os.cpu_count() or 1)
-    failures = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for task, error in zip(tasks, pool.map(_execute_one, tasks)):
-            if error:
-                failures.append((task, error))
-    if failures:
-        layout.failed.mkdir(parents=True, exist_ok=True)
-        messages = []
-        for (source, out, _, _), error in failures:
-            kept = layout.failed / Path(out).name
-            if Path(out).exists():
-                shutil.copy(out, kept)
-            messages.append(f"{Path(source).relative_to(layout.root)}: {error}\n  executed notebook kept at {kept}")
-        raise BuildError("notebook execution failed, nothing was published:\n" + "\n".join(messages))
+def _run_notebooks(src: Path, layout: Layout, plan: BuildPlan, jobs: int | None) -> None:
+    """Execute the notebooks whose key is not cached, in parallel; then place every notebook and
+    its downloads in the source folder, rewriting only files whose content changed."""
+    cache = layout.cache / "notebooks"
+    missing = [t for t in plan.tasks if not (cache / t[4] / "notebook.ipynb").exists()]
+    if missing:
+        _execute_all(missing, layout, cache, jobs)
+    downloads = src / "_extra" / "downloads"
+    for name, _, out, _, key in plan.tasks:
+        _sync_file(cache / key / "notebook.ipynb", src / out)
+        for csv_file in sorted((cache / key / "downloads").glob("*.csv")):
+            _sync_file(csv_file, downloads / csv_file.name)
+
+
+def _sync_file(source: Path, target: Path) -> None:
+    """Copy when the content differs, so that Sphinx sees unchanged files as unchanged."""
+    data = source.read_bytes()
+    if target.exists() and target.read_bytes() == data:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+def _execute_all(tasks: list, layout: Layout, cache: Path, jobs: int | None) -> None:
+    scratch = Path(tempfile.mkdtemp(prefix="run-", dir=_ensure(layout.build_dir)))
+    try:
+        runs = []
+        for name, source, out, parameters, key in tasks:
+            cwd = scratch / key
+            (cwd / "_extra" / "downloads").mkdir(parents=True)
+            runs.append((str(source), str(cwd / "notebook.ipynb"), str(cwd), parameters))
+        jobs = jobs or min(len(runs), os.cpu_count() or 1)
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            errors = list(pool.map(_execute_one, runs))
+        failures = [(task, run, error) for task, run, error in zip(tasks, runs, errors) if error]
+        if failures:
+            layout.failed.mkdir(parents=True, exist_ok=True)
+            messages = []
+            for (name, source, _, _, _), (_, executed, _, _), error in failures:
+                kept = layout.failed / f"{name}.ipynb"
+                if Path(executed).exists():
+                    shutil.copy(executed, kept)
+                messages.append(f"{source.relative_to(layout.root)}: {error}\n  executed notebook kept at {kept}")
+            raise BuildError("notebook execution failed, nothing was published:\n" + "\n".join(messages))
+        for (_, _, _, _, key), (_, executed, cwd, _) in zip(tasks, runs):
+            entry = cache / key
+            shutil.rmtree(entry, ignore_errors=True)
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(Path(cwd) / "_extra" / "downloads", entry / "downloads")
+            shutil.copy(executed, entry / "notebook.ipynb")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _ensure(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 class IPCKernelManager(AsyncKernelManager):
@@ -212,21 +289,21 @@ def _hide_parameter_cells(path: Path) -> None:
     nbformat.write(nb, path)
 
 
-def _sphinx_build(src: Path, stage: Path) -> Path:
+def _sphinx_build(src: Path, work: Path, full: bool) -> Path:
     command = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(src),
-               "--path-output", str(stage), "-W", "-n", "--keep-going", "--all"]
+               "--path-output", str(work), "-W", "-n", "--keep-going"] + (["--all"] if full else [])
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         tail = "\n".join((result.stdout + result.stderr).splitlines()[-30:])
         raise BuildError(f"jupyter-book build failed, nothing was published:\n{tail}")
-    return stage / "_build" / "html"
+    return work / "_build" / "html"
 
 
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _write_manifest(html: Path, dataset, layout: Layout, edition: str) -> None:
+def _write_manifest(html: Path, dataset, layout: Layout, edition: str, inputs: str) -> None:
     from importlib.metadata import version
 
     from .assess import assess_all
@@ -235,6 +312,7 @@ def _write_manifest(html: Path, dataset, layout: Layout, edition: str) -> None:
     table = assess_all(dataset)
     manifest = {
         "edition": edition,
+        "inputs": inputs,
         "built": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "source_commit": commit or None,
         "data": {p.name: file_digest(p) for p in sorted(layout.data_dir.iterdir()) if p.is_file()},

@@ -57,7 +57,7 @@ def built(tmp_path_factory):
     root = project_copy(base)
     data = base / "data"
     shutil.copytree(FIXTURE, data)
-    layout = Layout(root=root, data_dir=data, build_dir=base / "_build")
+    layout = Layout(root=root, data_dir=data, build_dir=base / "_build", cache=base / "cache")
     build_edition("2026.1", layout, as_of_year=2026)
     first_digest = tree_digest(layout.site / "2026.1")
 

@@ -117,11 +117,38 @@ def test_text_from_data_is_escaped(built):
     assert "&lt;script&gt;window.PLANTED=1&lt;/script&gt;" in html
 
 
-def test_rebuilding_an_edition_gives_identical_files(built, tmp_path):
+def test_building_the_same_edition_twice_from_scratch_gives_identical_files(built, tmp_path):
+    """Same inputs, separate build folder and cache: every file but the manifest is identical."""
     layout = built["layout"]
-    before = tree_digest(layout.site / "2026.2", skip=("manifest.json",))
+    other = Layout(root=layout.root, data_dir=built["data"], build_dir=tmp_path / "_build", cache=tmp_path / "cache")
+    shutil.copytree(layout.site / "2026.1", other.site / "2026.1")  # the changes page compares with it
+    build_edition("2026.2", other, as_of_year=2026)
+    assert tree_digest(other.site / "2026.2", skip=("manifest.json",)) == tree_digest(layout.site / "2026.2", skip=("manifest.json",))
+
+
+def test_rebuild_without_changes_does_nothing(built):
+    layout = built["layout"]
+    manifest = page(built, "2026.2", "manifest.json")
     build_edition("2026.2", layout, as_of_year=2026)
-    assert tree_digest(layout.site / "2026.2", skip=("manifest.json",)) == before
+    assert page(built, "2026.2", "manifest.json") == manifest
+
+
+def test_one_changed_figure_reruns_only_the_notebooks_that_read_it(built, tmp_path):
+    layout = built["layout"]
+    data = tmp_path / "data"
+    shutil.copytree(built["data"], data)
+    edit_csv(data / "observations.csv", 4, value="81", quote="行政村覆盖率81%")  # a commerce figure
+    changed = Layout(root=layout.root, data_dir=data, build_dir=layout.build_dir, cache=layout.cache)
+    before = {p.name for p in (layout.cache / "notebooks").iterdir()}
+    build_edition("2026.2", changed, as_of_year=2026)
+    after = {p.name for p in (layout.cache / "notebooks").iterdir()}
+    executed = [json.loads(Path(layout.cache / "notebooks" / key / "notebook.ipynb").read_text())["cells"][0]["source"]
+                for key in after - before]
+    titles = sorted("".join(text).splitlines()[0] for text in executed)
+    assert titles == sorted(["# Internet Plus commerce", "# Zhejiang \"Internet+\" Action Plan: what became of its targets",
+                             "# Data and sources", "# Data coverage", "# What changed in this edition"])
+    assert "81%" in page(built, "2026.2", "chapters/commerce.html")
+    build_edition("2026.2", layout, as_of_year=2026)  # back to the session's data for the other tests
 
 
 def test_invalid_data_stops_the_build_and_publishes_nothing(built, tmp_path):
