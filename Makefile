@@ -34,3 +34,6 @@ clean:
 
 coverage: $(READY)
 	$(PY) scripts/coverage.py $(if $(AREA),--area $(AREA))
+
+bench: $(READY)
+	$(PY) scripts/bench.py --runs $(or $(RUNS),3)

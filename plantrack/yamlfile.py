@@ -31,6 +31,10 @@ def load_entries(path: Path) -> tuple[list[tuple[int, dict]], list[DataIssue]]:
         return [], [DataIssue(name, where, "", problem, "well-formed YAML (safe subset, no object tags)")]
     if data is None:
         return [], [DataIssue(name, "", "", "empty file", "a list of entries")]
+    duplicates = list(_duplicate_keys(root))
+    if duplicates:
+        return [], [DataIssue(name, f"line {line}", key, key, "each field once per entry (the second would silently replace the first)")
+                    for line, key in duplicates]
     if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):
         return [], [DataIssue(name, "line 1", "", type(data).__name__, "a list of entries (lines starting with '- ')")]
     entries: list[tuple[int, dict]] = []
@@ -42,3 +46,18 @@ def load_entries(path: Path) -> tuple[list[tuple[int, dict]], list[DataIssue]]:
             continue
         entries.append((line, item))
     return entries, issues
+
+
+def _duplicate_keys(node):
+    """(line, key) for every key that appears twice in one mapping, at any depth."""
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                yield key_node.start_mark.line + 1, str(key)
+            seen.add(key)
+            yield from _duplicate_keys(value_node)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _duplicate_keys(item)

@@ -1,0 +1,178 @@
+"""make bench: build times on the real data, measured as the median of several runs.
+
+A script, not a test: it prints figures and asserts nothing. Everything it builds goes into a
+temporary folder; data/ is only read.
+
+    python scripts/bench.py [--runs 3] [--scale 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import jupytext
+import papermill as pm
+import yaml
+
+from plantrack.edition import ROOT, IPCKernelManager, Layout, build_edition, notebook_names, PAGES
+
+EDITION = "2026.11"
+
+
+def timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def median_of(runs: int, prepare, action) -> tuple[float, list[float]]:
+    times = []
+    for _ in range(runs):
+        prepare()
+        times.append(timed(action))
+    return statistics.median(times), times
+
+
+def fresh_layout(base: Path, data: Path) -> Layout:
+    return Layout(root=ROOT, data_dir=data, build_dir=base / "_build", cache=base / "cache")
+
+
+def reset(layout: Layout) -> None:
+    shutil.rmtree(layout.build_dir, ignore_errors=True)
+    shutil.rmtree(layout.cache / "notebooks", ignore_errors=True)
+
+
+def change_one_observation(data: Path) -> str:
+    """Revise the first commerce-area figure there is, or else the first figure: value and quote together."""
+    path = data / "observations.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    row = rows[0]
+    old = row["value"]
+    new = old + "1" if "." in old else old + ".1"
+    row["value"], row["quote"] = new, row["quote"].replace(old, new, 1)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return f"{row['indicator_id']} {row['period']}: {old} -> {new}"
+
+
+def naive_pipeline(base: Path, data: Path) -> None:
+    """Each notebook through papermill in turn, then a full jupyter-book build."""
+    src = base / "naive" / "src"
+    shutil.rmtree(base / "naive", ignore_errors=True)
+    shutil.copytree(ROOT / "book", src)
+    shutil.copy(ROOT / "_toc.yml", src)
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    (src / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    bundle = sorted((ROOT / "_build" / "cache").glob("vega-offline-*.js"))[-1]
+    shutil.copy(bundle, src / "assets" / "vega-offline.js")
+    for name in notebook_names(Layout(root=ROOT, data_dir=data)):
+        out = src / (f"{name}.ipynb" if name in PAGES else f"chapters/{name}.ipynb")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        parameters = {"data_dir": str(data), "edition": EDITION, "as_of_year": 2026, "downloads_dir": "_extra/downloads"}
+        pm.execute_notebook(jupytext.read(ROOT / "notebooks" / f"{name}.md"), str(out), parameters=parameters,
+                            kernel_name="python3", progress_bar=False, cwd=str(src), kernel_manager_class=IPCKernelManager)
+    subprocess.run([sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(src),
+                    "--path-output", str(base / "naive"), "--all"], check=True, capture_output=True)
+
+
+def synthetic_plan(data: Path, target: Path, factor: int) -> int:
+    """A plan `factor` times larger: every target, indicator, figure and evidence record copied
+    under new ids. Built only in a temporary folder."""
+    shutil.copytree(data, target)
+    targets = yaml.safe_load((data / "targets.yaml").read_text(encoding="utf-8"))
+    indicators = yaml.safe_load((data / "indicators.yaml").read_text(encoding="utf-8"))
+    out_targets, out_indicators = list(targets), list(indicators)
+    for copy in range(2, factor + 1):
+        suffix = f"-x{copy}"
+        for t in targets:
+            t2 = dict(t, id=t["id"] + suffix)
+            if t.get("indicator"):
+                t2["indicator"] = t["indicator"] + suffix
+            if t.get("context"):
+                t2["context"] = [c + suffix for c in t["context"]]
+            out_targets.append(t2)
+        out_indicators += [dict(i, id=i["id"] + suffix) for i in indicators]
+    (target / "targets.yaml").write_text(yaml.safe_dump(out_targets, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (target / "indicators.yaml").write_text(yaml.safe_dump(out_indicators, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for name, key in (("observations.csv", "indicator_id"), ("evidence.csv", "target_id"), ("searches.csv", "subject")):
+        with (data / name).open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        columns = list(rows[0]) if rows else []
+        grown = list(rows) + [dict(r, **{key: r[key] + f"-x{c}"}) for c in range(2, factor + 1) for r in rows]
+        with (target / name).open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(grown)
+    return len(out_targets)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scale", type=int, default=10)
+    args = parser.parse_args()
+    base = Path(tempfile.mkdtemp(prefix="bench-"))
+    print(f"machine: {os.cpu_count()} cores; runs per figure: {args.runs}; working in {base}")
+    try:
+        data = base / "data"
+        shutil.copytree(ROOT / "data", data)
+        layout = fresh_layout(base, data)
+
+        def build() -> None:
+            build_edition(EDITION, layout, as_of_year=2026)
+
+        clean, clean_runs = median_of(args.runs, lambda: reset(layout), build)
+        noop, noop_runs = median_of(args.runs, lambda: None, build)
+        pristine = (data / "observations.csv").read_bytes()
+
+        def restore_and_build() -> None:
+            (data / "observations.csv").write_bytes(pristine)
+            build()
+
+        changes = []
+        one, one_runs = median_of(args.runs, lambda: (restore_and_build(), changes.append(change_one_observation(data))), build)
+        (data / "observations.csv").write_bytes(pristine)
+        naive, naive_runs = median_of(args.runs, lambda: None, lambda: naive_pipeline(base, data))
+
+        chapters = sorted((layout.site / EDITION / "chapters").glob("*.html"), key=lambda p: p.stat().st_size)
+        largest = chapters[-1]
+        bundle = layout.site / EDITION / "_static" / "vega-offline.js"
+
+        print()
+        print(f"clean build              median {clean:6.1f} s   runs {', '.join(f'{t:.1f}' for t in clean_runs)}   (aim <= 25 s)")
+        print(f"no-op rebuild            median {noop:6.1f} s   runs {', '.join(f'{t:.1f}' for t in noop_runs)}   (aim <= 3 s)")
+        print(f"one figure changed       median {one:6.1f} s   runs {', '.join(f'{t:.1f}' for t in one_runs)}   (aim <= 8 s; changed {changes[-1]})")
+        print(f"naive pipeline           median {naive:6.1f} s   runs {', '.join(f'{t:.1f}' for t in naive_runs)}")
+        print(f"clean / naive            {clean / naive:6.2f}         (aim <= 0.6)")
+        print(f"largest chapter HTML     {largest.stat().st_size / 1024:6.0f} KB  ({largest.name}; aim < 400 KB)")
+        print(f"chart library            {bundle.stat().st_size / 1024:6.0f} KB  loaded once per site from _static/, cached by the browser")
+
+        sizes = []
+        for factor in (1, args.scale):
+            grown = base / f"plan-x{factor}"
+            n = synthetic_plan(ROOT / "data", grown, factor)
+            grown_layout = fresh_layout(base / f"build-x{factor}", grown)
+            seconds = timed(lambda: build_edition(EDITION, grown_layout, as_of_year=2026))
+            sizes.append((factor, n, seconds))
+            print(f"synthetic plan x{factor:<3}      {n:5d} targets, clean build {seconds:6.1f} s, {seconds / n * 1000:6.0f} ms per target")
+        (f1, n1, s1), (f2, n2, s2) = sizes
+        print(f"growth                   {s2 / s1:6.2f}x time for {n2 / n1:.0f}x targets")
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
