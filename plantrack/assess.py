@@ -12,7 +12,6 @@ from typing import Optional
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from .dataset import Dataset
 from .registry import Indicator, Target
@@ -224,6 +223,8 @@ def project(points: list[Point], threshold: float, log_scale: bool, confidence: 
     x = np.array([p.year for p in usable], dtype=float)
     y = np.array([math.log(p.value) if log_scale else p.value for p in usable])
     goal = math.log(threshold) if log_scale else threshold
+    from scipy import stats  # imported here: most pages never project, and scipy.stats takes 0.5 s to import
+
     fit = stats.linregress(x, y)
     if fit.slope == 0:
         return None, None, None, "not projectable: the trend is flat"
@@ -253,6 +254,8 @@ def trend_line(points: list[Point], log_scale: bool, until: int, confidence: flo
         return pd.DataFrame(columns=["year", "value", "low", "high"])
     x = np.array([p.year for p in usable], dtype=float)
     y = np.array([math.log(p.value) if log_scale else p.value for p in usable])
+    from scipy import stats
+
     fit = stats.linregress(x, y)
     t_crit = stats.t.ppf(0.5 + confidence / 2, len(usable) - 2)
     back = np.exp if log_scale else (lambda v: v)

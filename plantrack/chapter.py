@@ -14,8 +14,8 @@ from typing import Optional
 import pandas as pd
 from IPython.display import HTML, display
 
-from .assess import Assessment, assess_target, series_for
-from .charts import chart_frame, enable_offline_renderer, scoreboard_chart, trajectory_chart
+from .assess import Assessment, assess_target, series_for, yearly_points
+from .charts import chart_frame, context_chart, enable_offline_renderer, scoreboard_chart, trajectory_chart
 from .dataset import Dataset, load_dataset
 from .words import format_value, sentences
 
@@ -150,10 +150,10 @@ def show_target(report: Report, target_id: str) -> None:
         else:
             display(HTML('<p class="gap">No published figure was found for this indicator: the chart is left out rather than drawn empty.</p>'))
     display(HTML(_verdict_block(target, a, indicator)))
-    display(HTML(_context_block(report, target)))
+    show_context(report, target)
     display(HTML(_evidence_block(report, target)))
-    display(HTML(_sources_block(report, target, figures)))
-    display(HTML(_download(report, target, figures)))
+    display(HTML(_sources_block(report, target, _shown_figures(report, target, figures))))
+    display(HTML(_download(report, target, _shown_figures(report, target, figures))))
 
 
 def _target_head(target, a: Assessment, indicator) -> str:
@@ -212,22 +212,31 @@ def _verdict_block(target, a: Assessment, indicator) -> str:
     return f'<dl class="verdict-figures">{rows}</dl><p class="generated">{text}</p>'
 
 
-def _context_block(report: Report, target) -> str:
-    """National or related series named by the target, latest figure of each."""
+def show_context(report: Report, target) -> None:
+    """Related or national series named by the target: a chart and its table for each."""
     ds = report.dataset
-    rows = []
+    if not target.context:
+        return
+    parts = ["<h3>Context</h3>"]
+    share = _national_share(report, target)
+    if share:
+        parts.append(f"<p>{escape(share)}</p>")
+    gaps = []
+    charted = []
     for indicator_id in target.context:
         indicator = ds.registry.indicators[indicator_id]
         obs = ds.observations[(ds.observations["indicator_id"] == indicator_id) & (ds.observations["year"] <= report.as_of_year)]
         if obs.empty:
-            rows.append([escape(indicator.name_en), "gap: no figure found", ""])
+            gaps.append(indicator.name_en)
             continue
-        for row in obs.sort_values("as_of").itertuples():
-            rows.append([escape(indicator.name_en), escape(f"{row.period}: {format_value(row.value_std, indicator.unit)}"), escape(row.source_id)])
-    if not rows:
-        return ""
-    share = _national_share(report, target)
-    return "<h3>Context</h3>" + (f"<p>{escape(share)}</p>" if share else "") + _table(["Series", "Figure", "Source"], rows)
+        points, _ = yearly_points(obs, ds.sources, indicator)
+        charted.append((indicator, chart_frame(points, obs, ds.sources, indicator)))
+    if gaps:
+        parts.append(f"<p class=\"gap\">No figure found for: {escape('; '.join(gaps))}.</p>")
+    display(HTML("".join(parts)))
+    for indicator, figures in charted:
+        display(context_chart(indicator, figures))
+        display(HTML(_figures_table(figures, indicator)))
 
 
 def _national_share(report: Report, target) -> str:
@@ -275,13 +284,27 @@ def _sources_block(report: Report, target, figures: pd.DataFrame) -> str:
         if source_id not in sources.index:
             continue
         s = sources.loc[source_id]
-        quotes = obs[(obs["source_id"] == source_id) & (obs["indicator_id"] == target.indicator)]["quote"].tolist()
+        shown = set(figures[figures["source_id"] == source_id]["indicator_id"])
+        quotes = obs[(obs["source_id"] == source_id) & obs["indicator_id"].isin(shown)]["quote"].tolist()
         quoted = "".join(f'<li><q lang="zh">{escape(q)}</q></li>' for q in quotes)
         original = f" (originally {escape(s['original_publisher'])})" if s["original_publisher"] else ""
         items.append(f"<li>{escape(s['publisher'])}{original}, {link(s['url'], s['title'])}"
                      f"{', ' + escape(s['published']) if s['published'] else ''}; {escape(s['kind'].replace('_', ' '))}. "
                      f"<code>{escape(source_id)}</code><ul>{quoted}</ul></li>")
     return "<h3>Sources</h3><ul class=\"sources\">" + "".join(items) + "</ul>"
+
+
+def _shown_figures(report: Report, target, figures: pd.DataFrame) -> pd.DataFrame:
+    """The target's own figures and those of its context series, as the page shows them."""
+    ds = report.dataset
+    frames = [figures.assign(indicator_id=target.indicator)] if not figures.empty else []
+    for indicator_id in target.context:
+        indicator = ds.registry.indicators[indicator_id]
+        obs = ds.observations[(ds.observations["indicator_id"] == indicator_id) & (ds.observations["year"] <= report.as_of_year)]
+        if not obs.empty:
+            points, _ = yearly_points(obs, ds.sources, indicator)
+            frames.append(chart_frame(points, obs, ds.sources, indicator).assign(indicator_id=indicator_id))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
 def _download(report: Report, target, figures: pd.DataFrame) -> str:
@@ -292,7 +315,9 @@ def _download(report: Report, target, figures: pd.DataFrame) -> str:
     out = figures.copy()
     out["url"] = [sources.loc[s, "url"] if s in sources.index else "" for s in out["source_id"]]
     out.insert(0, "target_id", target.id)
-    out = out.drop(columns=["hollow"]).sort_values(["year", "series", "source_id"])
+    out = out.drop(columns=["hollow"])
+    out = out[["target_id", "indicator_id"] + [c for c in out.columns if c not in ("target_id", "indicator_id")]]
+    out = out.sort_values(["indicator_id", "year", "series", "source_id"])
     out.to_csv(report.downloads_dir / f"{target.id}.csv", index=False, lineterminator="\n")
     return (f'<p class="download"><a href="{DOWNLOADS_URL}/{escape(target.id)}.csv" download>'
             f"Download the figures shown for {escape(target.id)} (CSV)</a></p>")

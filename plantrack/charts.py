@@ -123,6 +123,21 @@ def trajectory_chart(target: Target, indicator: Indicator, assessment: Assessmen
     return alt.layer(*layers).properties(width="container", height=260, title=alt.Title(indicator.name_en, subtitle=target.wording_en))
 
 
+def context_chart(indicator: Indicator, figures: pd.DataFrame) -> alt.LayerChart:
+    """A related or national series shown beside a target: its figures over time."""
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1))
+    y = alt.Y("value:Q", title=f"{indicator.name_en} ({indicator.unit})")
+    tooltip = [alt.Tooltip("period:N", title="Period"), alt.Tooltip("value:Q", title=f"Value ({indicator.unit})", format=",.4~f"),
+               alt.Tooltip("qualifier:N", title="Qualifier"), alt.Tooltip("source:N", title="Source"), alt.Tooltip("quote:N", title="Quote")]
+    observed = figures[figures["series"] == "observed"]
+    line = alt.Chart(observed).mark_line(color=COLOURS["observed"]).encode(x=x, y=y)
+    points = alt.Chart(figures).mark_point(size=60, strokeWidth=2).encode(
+        x=x, y=y, color=alt.Color("series:N", title=None, scale=alt.Scale(domain=["observed", "other source"],
+                                  range=[COLOURS["observed"], COLOURS["other source"]]), legend=alt.Legend(orient="bottom")),
+        fill=alt.condition("datum.hollow", alt.value("white"), alt.value(COLOURS["observed"])), tooltip=tooltip)
+    return alt.layer(line, points).properties(width="container", height=200, title=alt.Title(indicator.name_en, subtitle="context"))
+
+
 def required_path(base_year: int, base_value: float, deadline: int, threshold: float) -> pd.DataFrame:
     """The constant-growth path from the baseline to the target (linear when a value is zero)."""
     rows = []

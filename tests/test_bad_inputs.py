@@ -117,4 +117,4 @@ def test_spreadsheet_habits_are_accepted(data_dir, habit):
         write_csv(path, rows)
     else:
         path.write_text(text + "\n\n", encoding="utf-8")
-    assert len(load_dataset(data_dir).observations) == 8
+    assert len(load_dataset(data_dir).observations) == 10

@@ -51,14 +51,15 @@ def test_parameter_cells_are_hidden(built):
 
 def test_chart_count_matches_the_data(built):
     html = page(built, "2026.1", "chapters/commerce.html")
-    # three quantified targets with figures in commerce, one chart each
-    assert html.count('class="tracker-chart"') == 3
+    # three quantified targets with figures in commerce, one chart each, and one national context series
+    assert html.count('class="tracker-chart"') == 4
     assert page(built, "2026.1", "chapters/governance.html").count('class="tracker-chart"') == 0
 
 
 def test_csv_download_holds_exactly_the_figures_shown(built):
     rows = read_csv(built["layout"].site / "2026.1" / "downloads" / "com-sales.csv")
-    assert [r["period"] for r in rows] == ["2015", "2016", "2017", "2018"]
+    assert [(r["indicator_id"], r["period"]) for r in rows] == [
+        ("cn_sales", "2015"), ("cn_sales", "2017"), ("sales", "2015"), ("sales", "2016"), ("sales", "2017"), ("sales", "2018")]
     assert {r["source_id"] for r in rows} == {"fx-bulletin-2015", "fx-bulletin-2017", "fx-news"}
     assert 'href="../downloads/com-sales.csv"' in page(built, "2026.1", "chapters/commerce.html")
 

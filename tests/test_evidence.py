@@ -59,7 +59,7 @@ def test_duplicate_indicator_period_source_is_rejected(data_dir):
     append_csv(data_dir / "observations.csv", indicator_id="sales", period="2015", value="7611", unit="亿元",
                qualifier="exact", source_id="fx-bulletin-2015", quote="网络零售额7611亿元")
     issue = only_issue(data_dir)
-    assert issue.row.startswith("row 9") and "also at row 1" in issue.expected
+    assert issue.row.startswith("row 11") and "also at row 1" in issue.expected
 
 
 def test_non_numeric_value_is_rejected(data_dir):
@@ -136,4 +136,4 @@ def test_spreadsheet_habits_are_accepted(data_dir):
     header, rest = text.split("\n", 1)
     header = ", ".join(header.split(","))
     path.write_bytes(("\ufeff" + header + "\n" + rest).replace("\n", "\r\n").encode("utf-8"))
-    assert len(load_dataset(data_dir).observations) == 8
+    assert len(load_dataset(data_dir).observations) == 10
