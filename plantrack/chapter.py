@@ -17,6 +17,7 @@ from IPython.display import HTML, display
 from .assess import Assessment, assess_target, series_for, yearly_points
 from .charts import chart_frame, context_chart, enable_offline_renderer, scoreboard_chart, trajectory_chart
 from .dataset import Dataset, load_dataset
+from .units import convert, convertible
 from .words import format_value, sentences
 
 DOWNLOADS_URL = "../downloads"  # chapters live in chapters/, downloads in downloads/
@@ -240,17 +241,26 @@ def show_context(report: Report, target) -> None:
 
 
 def _national_share(report: Report, target) -> str:
-    """Zhejiang's share of the national total, for each year both are published."""
+    """Zhejiang's share of the national figure, for each year both are published: the target's
+    own indicator, or else a Zhejiang context series of the same dimension, against each
+    national context series."""
     ds = report.dataset
-    national = [c for c in target.context if ds.registry.indicators[c].scope == "national"
-                and ds.registry.indicators[c].unit == ds.registry.indicators[target.indicator].unit] if target.indicator else []
-    if not national:
-        return ""
-    own, _ = series_for(target, ds)
-    obs = ds.observations[ds.observations["indicator_id"] == national[0]]
-    by_year = {int(r.year): r.value_std for r in obs.itertuples() if len(r.period) == 4}
-    shares = [f"{p.year}: {100 * p.value / by_year[p.year]:.1f}%" for p in own if p.year in by_year and by_year[p.year] > 0]
-    return ("Zhejiang's share of the national figure — " + ", ".join(shares) + ".") if shares else ""
+    indicators = ds.registry.indicators
+    national = [indicators[c] for c in target.context if indicators[c].scope == "national"]
+    own = [indicators[i] for i in [target.indicator, *target.context] if i and indicators[i].scope == "zhejiang"]
+    sentences = []
+    for nat in national:
+        match = next((z for z in own if convertible(z.unit, nat.unit)), None)
+        if match is None:
+            continue
+        zj, _ = yearly_points(ds.observations[ds.observations["indicator_id"] == match.id], ds.sources, match)
+        cn, disputed = yearly_points(ds.observations[ds.observations["indicator_id"] == nat.id], ds.sources, nat)
+        national_by_year = {p.year: convert(p.value, nat.unit, match.unit) for p in cn if len(p.period) == 4}
+        shares = [f"{p.year}: {100 * p.value / national_by_year[p.year]:.1f}%" + (" (national sources disagree)" if p.year in disputed else "") for p in zj
+                  if len(p.period) == 4 and national_by_year.get(p.year, 0) > 0 and p.year <= report.as_of_year]
+        if shares:
+            sentences.append(f"{match.name_en} as a share of {nat.name_en}: " + ", ".join(shares) + ".")
+    return " ".join(sentences)
 
 
 def _evidence_block(report: Report, target) -> str:
