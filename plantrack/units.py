@@ -36,6 +36,7 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "万座": ("count", Decimal("1e4")),
     "scenic spots": ("count", Decimal(1)),
     "5G base stations": ("count", Decimal(1)),
+    "future factories": ("count", Decimal(1)),
     "enterprises": ("count", Decimal(1)),
     "萬個": ("count", Decimal("1e4")),
     "個": ("count", Decimal(1)),
@@ -55,6 +56,7 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "元/人": ("yuan_per_person", Decimal("1e-4")),
     "点": ("index", Decimal(1)),
     "分": ("index", Decimal(1)),
+    "index": ("index", Decimal(1)),  # an index published without a unit
     "位": ("rank", Decimal(1)),
     "名": ("rank", Decimal(1)),
     "吨": ("tonnes", Decimal("1e-8")),
