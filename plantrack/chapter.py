@@ -348,36 +348,49 @@ def show_scoreboard(report: Report) -> None:
     display(scoreboard_chart(counts))
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def findings(report: Report) -> list[str]:
     """A few sentences on what the report finds, all from the assessment."""
-    total = len(report.assessments)
+    assessments = list(report.assessments.values())
+    total = len(assessments)
     counts = {r.verdict: r.targets for r in verdict_counts(report).itertuples()}
-    quantified = [a for a in report.assessments.values() if not a.evidence_based]
-    q_met = sum(a.verdict == "met" for a in quantified)
-    proxies = sum(a.proxy for a in report.assessments.values())
-    out = [
-        f"The plan sets {total} targets; {counts['met']} were met or achieved by their deadline, {counts['partly']} only partly or borderline, "
-        f"{counts['not met']} not met, and for {counts['unknown']} the public record gives no measurable answer.",
-        f"Of the {total - sum(a.evidence_based for a in report.assessments.values())} targets assessed on published figures, {q_met} were met at the deadline"
-        + (f"; {proxies} of all targets can only be measured through a proxy series." if proxies else "."),
+    quantified = [a for a in assessments if a.kind != "milestone"]
+    checked = [a for a in quantified if a.deadline_value is not None and not math.isnan(a.deadline_value)]
+    checked_met = sum(a.verdict == "met" for a in checked)
+    proxies = sum(a.proxy for a in assessments)
+    now_met = sum(a.status_now in ("met", "achieved") for a in assessments)
+    return [
+        f"The plan sets {_count(total, 'target')}: {len(quantified)} quantified and {total - len(quantified)} milestones.",
+        f"By their deadlines, {counts['met']} were met or achieved, {counts['partly']} only partly or borderline, and "
+        f"{counts['not met']} not met; for {counts['unknown']} the public record searched gives no answer, a gap in the record "
+        f"rather than a verdict on the plan.",
+        f"Of the {len(quantified)} quantified targets, {len(checked)} could be checked against a published figure for their "
+        f"deadline year, and {checked_met} of those were met; {_count(proxies, 'target')} can only be measured through a proxy series.",
+        f"Counting figures and evidence published up to {report.as_of_year}, {_count(now_met, 'target')} stand met or achieved.",
     ]
-    now_met = sum(a.status_now in ("met", "achieved") for a in report.assessments.values())
-    out.append(f"Counting the latest figures and evidence up to {report.as_of_year}, {now_met} targets stand met or achieved today.")
-    return out
 
 
 def overview_table(report: Report) -> HTML:
-    rows = []
-    for target in report.dataset.registry.targets.values():
-        a = report.assessments[target.id]
-        area = report.dataset.registry.areas[target.area]
-        rows.append([
-            f'<a href="chapters/{escape(target.area)}.html#{escape(target.id)}">{escape(target.id)}</a>',
-            escape(area.title_en), escape(target.wording_en), str(target.deadline),
-            badge(a.verdict, a.verdict_group) + (' <span class="proxy-flag">proxy</span>' if a.proxy else ""),
-            badge(a.status_now, _group_of_status(a.status_now)), escape(a.quality),
-        ])
-    return HTML(_table(["Target", "Area", "What the plan set", "Deadline", "Verdict", "Now", "Quality"], rows, css="overview-table"))
+    """Every target, area by area, each linking to its section."""
+    parts = []
+    for area in report.dataset.registry.areas.values():
+        rows = []
+        for target in report.dataset.registry.targets_of(area.id):
+            a = report.assessments[target.id]
+            rows.append([
+                f'<a href="chapters/{escape(target.area)}.html#{escape(target.id)}">{escape(target.wording_en)}</a>'
+                f'<br><code class="target-id">{escape(target.id)}</code>',
+                str(target.deadline),
+                badge(a.verdict, a.verdict_group) + (' <span class="proxy-flag">proxy</span>' if a.proxy else ""),
+                badge(a.status_now, _group_of_status(a.status_now)), escape(a.quality),
+            ])
+        if rows:
+            parts.append(f'<h3 class="overview-area">{escape(area.title_en)} <span lang="zh">{escape(area.title_zh)}</span></h3>'
+                         + _table(["Target", "Due", "Verdict", "Now", "Quality"], rows, css="overview-table"))
+    return HTML("".join(parts))
 
 
 # --------------------------------------------------------------------------- data pages
