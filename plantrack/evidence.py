@@ -161,7 +161,7 @@ class Search(_Row):
     need: Literal["baseline", "deadline", "latest", "evidence", "national"]
     query: str = Field(min_length=1)
     corpus: str = Field(min_length=1)
-    language: Literal["zh-hans", "zh-hant", "en"]
+    language: Literal["zh-hans", "zh-hant", "en", "de", "fr", "it", "es", "pt", "ja"]
     outcome: Literal["found", "nothing", "irrelevant"]
 
 

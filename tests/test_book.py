@@ -189,3 +189,30 @@ def test_bad_notebook_parameters_get_a_clear_message(kwargs, word):
     args = {"data_dir": str(FIXTURE), "edition": "2026.1", "as_of_year": 2026, "area": "commerce", **kwargs}
     with pytest.raises(ParameterError, match=word):
         check_parameters(**args)
+
+
+def test_review_build_switches_on_the_comment_layer_and_default_build_does_not(tmp_path):
+    from plantrack.edition import _assemble_source
+    import yaml
+
+    layout = Layout(root=ROOT, data_dir=FIXTURE, build_dir=tmp_path / "_build", cache=ROOT / "_build" / "cache")
+    for review, expected in ((False, False), (True, True)):
+        src = tmp_path / f"src-{review}"
+        _assemble_source(src, layout, "2026.1", review)
+        config = yaml.safe_load((src / "_config.yml").read_text(encoding="utf-8"))
+        assert config["html"]["comments"]["hypothesis"] is expected
+
+
+def test_papermill_run_with_a_bad_parameter_stops_with_a_clear_message(tmp_path):
+    import jupytext
+    import papermill as pm
+    from plantrack.edition import IPCKernelManager
+
+    notebook = jupytext.read(ROOT / "notebooks" / "commerce.md")
+    with pytest.raises(pm.PapermillExecutionError) as caught:
+        pm.execute_notebook(notebook, str(tmp_path / "out.ipynb"), kernel_name="python3", progress_bar=False,
+                            parameters={"data_dir": str(FIXTURE), "edition": "final!", "as_of_year": 2026,
+                                        "downloads_dir": str(tmp_path)},
+                            cwd=str(tmp_path), kernel_manager_class=IPCKernelManager)
+    assert caught.value.ename == "ParameterError"
+    assert "edition='final!'" in caught.value.evalue
