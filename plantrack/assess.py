@@ -133,37 +133,40 @@ def yearly_points(observations: pd.DataFrame, sources: pd.DataFrame, indicator: 
     Returns the points and the years where sources disagree."""
     if observations.empty:
         return [], []
-    kinds = sources.set_index("source_id")["kind"].to_dict() if not sources.empty else {}
-    publishers = sources.set_index("source_id")["publisher"].to_dict() if not sources.empty else {}
-    frame = observations.reset_index(drop=True).copy()
-    frame["order"] = range(len(frame))
-    frame["partial"] = frame["period"].str.len() > 4
-    frame["not_preferred"] = [
-        not (indicator.preferred_publisher and publishers.get(s) == indicator.preferred_publisher) for s in frame["source_id"]
-    ]
-    frame["source_rank"] = [SOURCE_RANK.get(kinds.get(s, "repost"), 3) for s in frame["source_id"]]
-    frame = frame.sort_values(["year", "partial", "not_preferred", "source_rank", "order"])
+    about = {row.source_id: (row.kind, row.publisher) for row in sources.itertuples()} if not sources.empty else {}
+
+    def rank(order_and_row):
+        order, row = order_and_row
+        kind, publisher = about.get(row["source_id"], ("repost", ""))
+        preferred = bool(indicator.preferred_publisher) and publisher == indicator.preferred_publisher
+        return (row["year"], len(row["period"]) > 4, not preferred, SOURCE_RANK.get(kind, 3), order)
+
+    rows = sorted(enumerate(observations.to_dict(orient="records")), key=rank)
+    by_year: dict[int, list[dict]] = {}
+    for _, row in rows:
+        by_year.setdefault(int(row["year"]), []).append(row)
     points, conflicts = [], []
-    for year, group in frame.groupby("year", sort=True):
-        chosen = group.iloc[0]
-        same_period = group[group["partial"] == chosen["partial"]]
+    for year, group in by_year.items():
+        chosen = group[0]
+        partial = len(chosen["period"]) > 4
+        same_period = [r for r in group if (len(r["period"]) > 4) == partial]
         if _disagree(same_period, float(chosen["value_std"])):
-            conflicts.append(int(year))
-        points.append(Point(int(year), chosen["period"], float(chosen["value_std"]), chosen["qualifier"], chosen["source_id"]))
+            conflicts.append(year)
+        points.append(Point(year, chosen["period"], float(chosen["value_std"]), chosen["qualifier"], chosen["source_id"]))
     return points, conflicts
 
 
-def _disagree(figures: pd.DataFrame, chosen: float) -> bool:
+def _disagree(figures: list[dict], chosen: float) -> bool:
     """Figures for one period disagree when two point values differ by more than
     CONFLICT_SHARE, or a bound contradicts the chosen figure (突破2000 beside 2062.7 agrees)."""
     tolerance = CONFLICT_SHARE * abs(chosen)
-    points = figures[figures["qualifier"].isin(["exact", "approx"])]["value_std"]
-    if len(points) > 1 and points.max() - points.min() > tolerance:
+    points = [f["value_std"] for f in figures if f["qualifier"] in ("exact", "approx")]
+    if len(points) > 1 and max(points) - min(points) > tolerance:
         return True
-    for row in figures.itertuples():
-        if row.qualifier in ("at_least", "more_than") and row.value_std > chosen + tolerance:
+    for f in figures:
+        if f["qualifier"] in ("at_least", "more_than") and f["value_std"] > chosen + tolerance:
             return True
-        if row.qualifier == "less_than" and row.value_std < chosen - tolerance:
+        if f["qualifier"] == "less_than" and f["value_std"] < chosen - tolerance:
             return True
     return False
 

@@ -47,10 +47,27 @@ def check_parameters(data_dir: str, edition: str, as_of_year: int, area: Optiona
         raise ParameterError("bad notebook parameter(s): " + "; ".join(problems))
 
 
+class Assessments(dict):
+    """Target id -> assessment, computed when first asked for: a chapter needs only its own
+    targets, the overview all of them."""
+
+    def __init__(self, dataset: Dataset, as_of_year: int):
+        super().__init__()
+        self._dataset, self._as_of_year = dataset, as_of_year
+
+    def __missing__(self, target_id: str) -> Assessment:
+        value = assess_target(self._dataset.registry.targets[target_id], self._dataset, self._as_of_year)
+        self[target_id] = value
+        return value
+
+    def values(self):
+        return [self[t] for t in self._dataset.registry.targets]
+
+
 @dataclass
 class Report:
     dataset: Dataset
-    assessments: dict[str, Assessment]
+    assessments: Assessments
     edition: str
     as_of_year: int
     downloads_dir: Path
@@ -64,8 +81,7 @@ def open_report(data_dir: str, edition: str, as_of_year: int, downloads_dir: str
     check_parameters(data_dir, edition, as_of_year, area)
     enable_offline_renderer()
     dataset = load_dataset(data_dir)
-    assessments = {t.id: assess_target(t, dataset, as_of_year) for t in dataset.registry.targets.values()}
-    return Report(dataset, assessments, edition, as_of_year, Path(downloads_dir))
+    return Report(dataset, Assessments(dataset, as_of_year), edition, as_of_year, Path(downloads_dir))
 
 
 # --------------------------------------------------------------------------- small parts
