@@ -131,6 +131,8 @@ def yearly_points(observations: pd.DataFrame, sources: pd.DataFrame, indicator: 
     """One figure a year: a full-year figure before an 'as of' one; then the preferred publisher,
     then official statistics before releases, news and reposts; then file order.
     Returns the points and the years where sources disagree."""
+    if indicator.measure == "flow":
+        observations = observations[[not part_of_year(p) for p in observations["period"]]]
     if observations.empty:
         return [], []
     about = {row.source_id: (row.kind, row.publisher) for row in sources.itertuples()} if not sources.empty else {}
@@ -154,6 +156,11 @@ def yearly_points(observations: pd.DataFrame, sources: pd.DataFrame, indicator: 
             conflicts.append(year)
         points.append(Point(year, chosen["period"], float(chosen["value_std"]), chosen["qualifier"], chosen["source_id"]))
     return points, conflicts
+
+
+def part_of_year(period: str) -> bool:
+    """An 'as of' period that ends before 31 December (2021-08-31, 2023-04)."""
+    return len(period) > 4 and period[5:7] != "12"
 
 
 def _disagree(figures: list[dict], chosen: float) -> bool:

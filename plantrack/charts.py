@@ -15,13 +15,14 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from .assess import Assessment, Point, threshold_in_indicator_unit, trend_line
+from .assess import Assessment, Point, part_of_year, threshold_in_indicator_unit, trend_line
 from .registry import Indicator, Target
 
 # Okabe-Ito palette: distinguishable with every common colour-vision deficiency.
 COLOURS = {
     "observed": "#0072B2",
     "other source": "#999999",
+    "part of the year": "#56B4E9",
     "target": "#D55E00",
     "required path": "#009E73",
     "trend": "#CC79A7",
@@ -76,8 +77,9 @@ def chart_frame(points: list[Point], others: pd.DataFrame, sources: pd.DataFrame
     for row in others.itertuples():
         if (row.period, row.source_id) in chosen:
             continue
+        partial = indicator.measure == "flow" and part_of_year(row.period)
         rows.append({"year": row.year, "period": row.period, "value": row.value_std, "unit": indicator.unit,
-                     "series": "other source", "qualifier": row.qualifier, "hollow": True, "source_id": row.source_id,
+                     "series": "part of the year" if partial else "other source", "qualifier": row.qualifier, "hollow": True, "source_id": row.source_id,
                      "source": titles.get(row.source_id, ""), "quote": row.quote})
     return pd.DataFrame(rows, columns=["year", "period", "value", "unit", "series", "qualifier", "hollow", "source_id", "source", "quote"])
 
@@ -132,8 +134,8 @@ def context_chart(indicator: Indicator, figures: pd.DataFrame) -> alt.LayerChart
     observed = figures[figures["series"] == "observed"]
     line = alt.Chart(observed).mark_line(color=COLOURS["observed"]).encode(x=x, y=y)
     points = alt.Chart(figures).mark_point(size=60, strokeWidth=2).encode(
-        x=x, y=y, color=alt.Color("series:N", title=None, scale=alt.Scale(domain=["observed", "other source"],
-                                  range=[COLOURS["observed"], COLOURS["other source"]]), legend=alt.Legend(orient="bottom")),
+        x=x, y=y, color=alt.Color("series:N", title=None, scale=alt.Scale(domain=["observed", "other source", "part of the year"],
+                                  range=[COLOURS["observed"], COLOURS["other source"], COLOURS["part of the year"]]), legend=alt.Legend(orient="bottom")),
         fill=alt.condition("datum.hollow", alt.value("white"), alt.value(COLOURS["observed"])), tooltip=tooltip)
     return alt.layer(line, points).properties(width="container", height=200, title=alt.Title(indicator.name_en, subtitle="context"))
 

@@ -40,6 +40,9 @@ class Indicator(_Entry):
     publisher: str = Field(min_length=1)
     caveats: Optional[str] = None
     scope: Literal["zhejiang", "national"] = "zhejiang"
+    # flow: a total over the year (sales, throughput); a figure for part of a year is not a
+    # value for that year. stock: a level at a date (counts, shares, ranks).
+    measure: Literal["flow", "stock"] = "stock"
     preferred_publisher: Optional[str] = None
     preference_reason: Optional[str] = None
 

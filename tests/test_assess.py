@@ -18,11 +18,12 @@ from plantrack.registry import Area, Indicator, Registry, Target
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def make_dataset(target: dict, unit: str, points: list[tuple], evidence: list[tuple] = (), source_kind="official_statistics") -> tuple[Target, Dataset]:
+def make_dataset(target: dict, unit: str, points: list[tuple], evidence: list[tuple] = (), source_kind="official_statistics",
+                 measure: str = "stock") -> tuple[Target, Dataset]:
     """points: (period, value_std, qualifier). evidence: (date, finding)."""
     t = Target.model_validate({"id": "t", "area": "a", "clause": "一(三)", "wording_zh": "x", "wording_en": "x",
                                "deadline": 2017, **target})
-    indicator = Indicator(id="i", name_zh="x", name_en="x", unit=unit, definition="x", publisher="x")
+    indicator = Indicator(id="i", name_zh="x", name_en="x", unit=unit, definition="x", publisher="x", measure=measure)
     registry = Registry(areas={"a": Area(id="a", title_zh="x", title_en="x", clause="x", agencies=[], description="x")},
                         indicators={"i": indicator}, targets={"t": t})
     obs = pd.DataFrame([{"indicator_id": "i", "period": p, "value": str(v), "unit": unit, "qualifier": q,
@@ -246,3 +247,12 @@ def test_a_bound_that_agrees_is_no_conflict_but_two_different_figures_are():
     assert yearly_points(disagreeing, ds.sources, indicator)[1] == [2015]
     contradicting = pd.concat([obs, obs.assign(value_std=2500.0, qualifier="more_than")])
     assert yearly_points(contradicting, ds.sources, indicator)[1] == [2015]
+
+
+def test_part_of_a_year_is_not_a_value_for_the_year_of_a_flow_but_is_for_a_stock():
+    points = [("2017", 13000, "exact"), ("2021-08-31", 13800, "exact"), ("2022-12-31", 20000, "exact")]
+    target, ds = make_dataset(THRESHOLD, "亿元", points, measure="flow")
+    a = assess_target(target, ds)
+    assert (a.latest_year, a.latest_value) == (2022, 20000)  # Jan-Aug 2021 skipped, a year-end date kept
+    target, ds = make_dataset({**THRESHOLD, "kind": "count", "comparator": ">="}, "亿元", points[:2], measure="stock")
+    assert assess_target(target, ds).latest_year == 2021
