@@ -1,0 +1,29 @@
+"""The commands analysts run: make validate and make coverage."""
+
+from plantrack.cli import coverage, validate
+
+from helpers import edit_csv
+
+
+def test_validate_prints_the_summary_and_succeeds(data_dir, capsys):
+    assert validate(["--data", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "5 targets" in out and "Targets by area and kind" in out
+
+
+def test_validate_lists_every_problem_and_fails(data_dir, capsys):
+    edit_csv(data_dir / "observations.csv", 0, value="lots")
+    edit_csv(data_dir / "sources.csv", 0, url="ftp://x")
+    assert validate(["--data", str(data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "2 data problem(s)" in err
+    assert "observations.csv, row 1 (line 2), field 'value'" in err and "sources.csv, row 1 (line 2), field 'url'" in err
+
+
+def test_coverage_prints_every_target_with_its_gaps(data_dir, capsys):
+    assert coverage(["--data", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    for target in ("com-sales", "com-villages", "com-rank", "gov-cloud", "gov-open"):
+        assert target in out
+    assert "3 quantified targets: 3 with a baseline" in out
+    assert "2 milestone targets: 1 with evidence records" in out
