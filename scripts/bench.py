@@ -51,14 +51,15 @@ def reset(layout: Layout) -> None:
     shutil.rmtree(layout.cache / "notebooks", ignore_errors=True)
 
 
-def change_one_observation(data: Path) -> str:
-    """Revise the first commerce-area figure there is, or else the first figure: value and quote together."""
+def change_one_observation(data: Path, run: int) -> str:
+    """Revise the first figure, value and quote together, differently in every run (a change made
+    before would find its notebooks in the cache and measure nothing)."""
     path = data / "observations.csv"
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     row = rows[0]
     old = row["value"]
-    new = old + "1" if "." in old else old + ".1"
+    new = f"{old}{run + 1}" if "." in old else f"{old}.{run + 1}"
     row["value"], row["quote"] = new, row["quote"].replace(old, new, 1)
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
@@ -142,7 +143,7 @@ def main() -> int:
             build()
 
         changes = []
-        one, one_runs = median_of(args.runs, lambda: (restore_and_build(), changes.append(change_one_observation(data))), build)
+        one, one_runs = median_of(args.runs, lambda: (restore_and_build(), changes.append(change_one_observation(data, len(changes)))), build)
         (data / "observations.csv").write_bytes(pristine)
         naive, naive_runs = median_of(args.runs, lambda: None, lambda: naive_pipeline(base, data))
 
