@@ -37,6 +37,7 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "scenic spots": ("count", Decimal(1)),
     "5G base stations": ("count", Decimal(1)),
     "future factories": ("count", Decimal(1)),
+    "makerspaces": ("count", Decimal(1)),
     "enterprises": ("count", Decimal(1)),
     "萬個": ("count", Decimal("1e4")),
     "個": ("count", Decimal(1)),
