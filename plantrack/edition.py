@@ -256,6 +256,12 @@ class IPCKernelManager(AsyncKernelManager):
     def _default_ip(self):
         return os.path.join(tempfile.gettempdir(), f"plantrack-kernel-{os.getpid()}")
 
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        # The kernel's own log (for example "KeyboardInterrupt caught in kernel" when papermill
+        # shuts it down) is not build output; errors in cells reach the build through papermill.
+        kw["stderr"] = subprocess.DEVNULL
+        return await super()._async_launch_kernel(kernel_cmd, **kw)
+
 
 def _execute_one(task: tuple[str, str, str, dict]) -> str:
     """Run one notebook with papermill; return '' or a message naming the failing cell."""
