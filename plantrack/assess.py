@@ -311,7 +311,8 @@ def assess_target(target: Target, dataset: Dataset, as_of_year: Optional[int] = 
     if at_deadline is None:
         result.verdict = "not measurable"
         result.verdict_reason = f"no figure for {target.deadline}"
-        if result.first_met_year is not None and result.first_met_year < target.deadline:
+        # A level met before the deadline stands; a rank moves both ways, so it needs the deadline's figure.
+        if result.first_met_year is not None and result.first_met_year < target.deadline and target.kind != "rank":
             result.verdict, result.verdict_reason = "met", f"met in {result.first_met_year}, before the deadline; no figure for {target.deadline}"
     else:
         result.deadline_value, result.deadline_qualifier = at_deadline.value, at_deadline.qualifier

@@ -256,3 +256,10 @@ def test_part_of_a_year_is_not_a_value_for_the_year_of_a_flow_but_is_for_a_stock
     assert (a.latest_year, a.latest_value) == (2022, 20000)  # Jan-Aug 2021 skipped, a year-end date kept
     target, ds = make_dataset({**THRESHOLD, "kind": "count", "comparator": ">="}, "亿元", points[:2], measure="stock")
     assert assess_target(target, ds).latest_year == 2021
+
+
+def test_a_rank_met_before_the_deadline_still_needs_the_deadline_figure():
+    spec = {"kind": "rank", "comparator": "<=", "value": 3, "unit": "位", "indicator": "i"}
+    target, ds = make_dataset(spec, "位", [("2015", 2, "exact")])
+    a = assess_target(target, ds)
+    assert (a.verdict, a.status_now, a.first_met_year) == ("not measurable", "met", 2015)
