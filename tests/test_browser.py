@@ -75,6 +75,12 @@ class Visit:
     def close(self):
         self.context.close()
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
 
 def pages(built, edition="2026.2") -> list[str]:
     folder = built["layout"].site / edition
@@ -98,8 +104,7 @@ def downloads_expected(chapter: str) -> int:
 def test_every_page_loads_offline_without_errors_and_draws_its_charts(built, server, browser):
     assert len(pages(built)) >= 20
     for name in pages(built):
-        visit = Visit(browser, f"{server}/2026.2/{name}")
-        try:
+        with Visit(browser, f"{server}/2026.2/{name}") as visit:
             assert visit.external == [], (name, visit.external)
             assert visit.errors == [], (name, visit.errors)
             placeholders = visit.page.locator(".tracker-chart").count()
@@ -108,26 +113,20 @@ def test_every_page_loads_offline_without_errors_and_draws_its_charts(built, ser
             assert visit.page.locator(".vega-embed svg.marks").count() == placeholders, name
             if name.startswith("chapters/"):
                 assert placeholders == charts_expected(Path(name).stem), name
-        finally:
-            visit.close()
 
 
 def test_chart_tooltip_shows_the_source_quote(built, server, browser):
-    visit = Visit(browser, f"{server}/2026.2/chapters/commerce.html")
-    try:
+    with Visit(browser, f"{server}/2026.2/chapters/commerce.html") as visit:
         visit.page.wait_for_selector(".vega-embed svg.marks")
         point = visit.page.locator(".vega-embed svg.marks path[aria-roledescription='point'][aria-label*='Quote']").first
         point.hover()
         tooltip = visit.page.locator("#vg-tooltip-element")
         tooltip.wait_for(state="visible", timeout=5000)
         assert "Quote" in tooltip.inner_text()
-    finally:
-        visit.close()
 
 
 def test_switcher_leads_to_the_same_page_in_another_edition_and_old_banner_shows(built, server, browser):
-    visit = Visit(browser, f"{server}/2026.1/chapters/commerce.html")
-    try:
+    with Visit(browser, f"{server}/2026.1/chapters/commerce.html") as visit:
         banner = visit.page.locator("#bd-header-version-warning")
         banner.wait_for(state="visible", timeout=5000)
         assert "old version" in banner.inner_text()
@@ -135,13 +134,10 @@ def test_switcher_leads_to_the_same_page_in_another_edition_and_old_banner_shows
         visit.page.locator(".version-switcher__menu a", has_text="2026.2").first.click()
         visit.page.wait_for_url("**/2026.2/chapters/commerce.html")
         assert visit.page.locator("#bd-header-version-warning").is_hidden()
-    finally:
-        visit.close()
 
 
 def test_scoreboard_links_reach_target_anchors(built, server, browser):
-    visit = Visit(browser, f"{server}/2026.2/overview.html")
-    try:
+    with Visit(browser, f"{server}/2026.2/overview.html") as visit:
         links = visit.page.locator(".overview-table a")
         hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
         assert len(hrefs) == len(load_dataset(FIXTURE).registry.targets)
@@ -149,13 +145,10 @@ def test_scoreboard_links_reach_target_anchors(built, server, browser):
             visit.page.goto(f"{server}/2026.2/{href}")
             anchor = href.split("#")[1]
             assert visit.page.locator(f"[id='{anchor}']").count() == 1, href
-    finally:
-        visit.close()
 
 
 def test_downloads_are_served_and_parse(built, server, browser):
-    visit = Visit(browser, f"{server}/2026.2/chapters/commerce.html")
-    try:
+    with Visit(browser, f"{server}/2026.2/chapters/commerce.html") as visit:
         links = visit.page.locator("p.download a")
         assert links.count() == downloads_expected("commerce")
         for i in range(links.count()):
@@ -164,17 +157,12 @@ def test_downloads_are_served_and_parse(built, server, browser):
             assert response.ok and response.text().startswith("target_id,"), url
         package = visit.page.request.get(f"{server}/2026.2/data/datapackage.json")
         assert package.ok and json.loads(package.text())["resources"]
-    finally:
-        visit.close()
 
 
 def test_screenshots_of_overview_and_a_chapter_are_saved(built, server, browser):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for name, out in (("overview.html", "overview.png"), ("chapters/commerce.html", "chapter-commerce.png")):
-        visit = Visit(browser, f"{server}/2026.2/{name}")
-        try:
+        with Visit(browser, f"{server}/2026.2/{name}") as visit:
             visit.page.wait_for_timeout(300)
             visit.page.screenshot(path=str(ARTIFACTS / out), full_page=True)
-        finally:
-            visit.close()
         assert (ARTIFACTS / out).stat().st_size > 10_000
