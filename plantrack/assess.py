@@ -300,7 +300,7 @@ def assess_target(target: Target, dataset: Dataset, as_of_year: Optional[int] = 
     def outcome(p: Point) -> str:
         return compare(p.value, p.qualifier, target.comparator, threshold, tolerance)
 
-    base = _baseline(points, target)
+    base = baseline_point(points, target)
     if base:
         result.baseline_year, result.baseline_value = base.year, base.value
     at_deadline = next((p for p in points if p.year == target.deadline), None)
@@ -335,7 +335,7 @@ def assess_target(target: Target, dataset: Dataset, as_of_year: Optional[int] = 
     return result
 
 
-def _baseline(points: list[Point], target: Target) -> Optional[Point]:
+def baseline_point(points: list[Point], target: Target) -> Optional[Point]:
     """The baseline year's figure, else the nearest year within two years (earlier first)."""
     if target.cumulative_from is not None:
         return Point(target.baseline_year, str(target.baseline_year), 0.0, "exact", "")

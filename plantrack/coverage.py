@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .assess import series_for
+from .assess import baseline_point, series_for
 from .dataset import Dataset
 
 COLUMNS = ["target_id", "area", "kind", "baseline", "deadline", "latest", "national", "evidence", "searches", "gaps"]
@@ -28,8 +28,8 @@ def coverage_table(dataset: Dataset) -> pd.DataFrame:
         else:
             points, _ = series_for(target, dataset)
             years = [p.year for p in points]
-            base = next((y for y in years if abs(y - target.baseline_year) <= 2), None)
-            row["baseline"] = str(base) if base is not None else "gap"
+            base = baseline_point(points, target)  # the same rule as the assessment: the year itself first
+            row["baseline"] = str(base.year) if base is not None else "gap"
             later = [y for y in years if y >= target.deadline]
             row["deadline"] = str(min(later)) if later else "gap"
             row["latest"] = str(max(years)) if years else "gap"

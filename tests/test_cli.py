@@ -27,3 +27,14 @@ def test_coverage_prints_every_target_with_its_gaps(data_dir, capsys):
         assert target in out
     assert "3 quantified targets: 3 with a baseline" in out
     assert "2 milestone targets: 1 with evidence records" in out
+
+
+def test_coverage_baseline_is_the_baseline_year_itself_when_published(data_dir):
+    from helpers import append_csv
+    from plantrack.coverage import coverage_table
+    from plantrack.dataset import load_dataset
+
+    append_csv(data_dir / "observations.csv", indicator_id="sales", period="2014", value="5641", unit="亿元",
+               qualifier="exact", source_id="fx-bulletin-2015", quote="2014年网络零售额5641亿元")
+    table = coverage_table(load_dataset(data_dir)).set_index("target_id")
+    assert table.loc["com-sales", "baseline"] == "2015"
