@@ -10,8 +10,7 @@ from plantrack.edition import Layout, build_edition
 from helpers import append_csv, edit_csv, read_csv, write_csv
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
-FIXTURE = FIXTURE_DATA
+FIXTURE = ROOT / "tests" / "fixtures" / "data"
 PLANTED = '<script>window.PLANTED=1</script><b>bold</b>'
 
 
@@ -19,7 +18,7 @@ PLANTED = '<script>window.PLANTED=1</script><b>bold</b>'
 def data_dir(tmp_path: Path) -> Path:
     """A writable copy of the fixture data directory, for tests that break it."""
     target = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, target)
+    shutil.copytree(FIXTURE, target)
     return target
 
 

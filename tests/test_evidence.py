@@ -128,12 +128,3 @@ def test_unknown_finding_is_rejected(data_dir):
     issue = only_issue(data_dir)
     assert issue.field == "finding"
 
-
-def test_spreadsheet_habits_are_accepted(data_dir):
-    """A byte-order mark, Windows line endings and spaces around header names are not errors."""
-    path = data_dir / "observations.csv"
-    text = path.read_text(encoding="utf-8")
-    header, rest = text.split("\n", 1)
-    header = ", ".join(header.split(","))
-    path.write_bytes(("\ufeff" + header + "\n" + rest).replace("\n", "\r\n").encode("utf-8"))
-    assert len(load_dataset(data_dir).observations) == 10
