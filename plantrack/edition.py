@@ -92,7 +92,7 @@ def build_edition(edition: str, layout: Layout = Layout(), as_of_year: int | Non
         _write_data_package(src / "_extra" / "data", dataset, layout, as_of_year)
         _run_notebooks(src, layout, plan, jobs)
         html = _sphinx_build(src, work, full=fresh)
-        _write_manifest(html, dataset, layout, edition, plan.inputs)
+        _write_manifest(html, dataset, layout, edition, plan.inputs, as_of_year)
         (work / "inputs.json").write_text(json.dumps({"static": plan.static}), encoding="utf-8")
         return _publish(html, layout, edition)
     except BaseException:
@@ -311,13 +311,13 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _write_manifest(html: Path, dataset, layout: Layout, edition: str, inputs: str) -> None:
+def _write_manifest(html: Path, dataset, layout: Layout, edition: str, inputs: str, as_of_year: int) -> None:
     from importlib.metadata import version
 
     from .assess import assess_all
 
     commit = subprocess.run(["git", "-C", str(layout.root), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
-    table = assess_all(dataset)
+    table = assess_all(dataset, as_of_year)  # the same counts as the edition's assessment.csv
     manifest = {
         "edition": edition,
         "inputs": inputs,

@@ -216,3 +216,11 @@ def test_papermill_run_with_a_bad_parameter_stops_with_a_clear_message(tmp_path)
                             cwd=str(tmp_path), kernel_manager_class=IPCKernelManager)
     assert caught.value.ename == "ParameterError"
     assert "edition='final!'" in caught.value.evalue
+
+
+def test_manifest_counts_agree_with_the_published_assessment(built):
+    from collections import Counter
+
+    manifest = json.loads(page(built, "2026.2", "manifest.json"))
+    rows = read_csv(built["layout"].site / "2026.2" / "data" / "assessment.csv")
+    assert manifest["targets_by_verdict"] == dict(Counter(r["verdict"] for r in rows))
