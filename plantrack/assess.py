@@ -6,8 +6,10 @@ below with its formula, and tests/test_assess.py checks each by hand-computed ca
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Optional
 
 import numpy as np
@@ -16,6 +18,7 @@ import pandas as pd
 from .dataset import Dataset
 from .registry import Indicator, Target
 from .units import convert
+from .verdicts import FINDING_VERDICTS, Group, Verdict
 
 # An approximate figure (约, 近) within this share of the threshold cannot be told apart from it.
 BORDERLINE_BAND = 0.02
@@ -23,16 +26,11 @@ BORDERLINE_BAND = 0.02
 ABOUT_TOLERANCE = 0.10
 # Progress classes of the Eurostat / Open SDG method: ratio of actual to required growth.
 SIGNIFICANT, MODERATE = 0.95, 0.60
+# The projection's interval: this confidence interval of the trend's slope (Student's t).
+CONFIDENCE = 0.95
 # Two sources are in conflict when they differ by more than this share for the same period.
 CONFLICT_SHARE = 0.005
 SOURCE_RANK = {"official_statistics": 0, "government_release": 1, "news": 2, "repost": 3}
-MILESTONE_VERDICTS = {"achieved": "achieved", "partly": "partly achieved", "not_yet": "not yet", "contradicted": "contradicted"}
-VERDICT_GROUPS = {
-    "met": "met", "achieved": "met",
-    "borderline": "partly", "partly achieved": "partly",
-    "not met": "not_met", "not yet": "not_met", "contradicted": "not_met",
-    "not measurable": "unknown", "no evidence": "unknown",
-}
 
 
 @dataclass(frozen=True)
@@ -62,12 +60,12 @@ class Assessment:
     latest_year: Optional[int] = None
     latest_value: Optional[float] = None
     latest_qualifier: Optional[str] = None
-    verdict: str = "not measurable"
+    verdict: Verdict = Verdict.NOT_MEASURABLE
     verdict_reason: str = ""
     shortfall: Optional[float] = None
     shortfall_pct: Optional[float] = None
     first_met_year: Optional[int] = None
-    status_now: str = "unknown"
+    status_now: Verdict = Verdict.UNKNOWN
     cagr_actual: Optional[float] = None
     cagr_required: Optional[float] = None
     progress_ratio: Optional[float] = None
@@ -82,8 +80,8 @@ class Assessment:
     quality_flags: list[str] = field(default_factory=list)
 
     @property
-    def verdict_group(self) -> str:
-        return VERDICT_GROUPS[self.verdict]
+    def verdict_group(self) -> Group:
+        return Verdict(self.verdict).group
 
 
 # ------------------------------------------------------------------------- comparison rules
@@ -113,16 +111,16 @@ def compare(value: float, qualifier: str, comparator: str, threshold: float, tol
         ">": value > threshold, ">=": value >= threshold, "<": value < threshold, "<=": value <= threshold,
     }[comparator]
     if qualifier == "approx" and threshold and abs(value - threshold) <= BORDERLINE_BAND * abs(threshold):
-        return "borderline"
+        return Verdict.BORDERLINE
     if qualifier == "more_than" and higher and value >= threshold:
-        return "met"  # the true value exceeds the published one, which already reaches the threshold
+        return Verdict.MET  # the true value exceeds the published one, which already reaches the threshold
     if qualifier in ("at_least", "more_than") and not higher and not exact_result:
-        return "not met"
+        return Verdict.NOT_MET
     if qualifier == "less_than" and higher and value > threshold:
-        return "borderline"  # the true value lies somewhere below a figure above the threshold
+        return Verdict.BORDERLINE  # the true value lies somewhere below a figure above the threshold
     if qualifier == "less_than" and not higher and value <= threshold:
-        return "met"
-    return "met" if exact_result else "not met"
+        return Verdict.MET
+    return Verdict.MET if exact_result else Verdict.NOT_MET
 
 
 # ------------------------------------------------------------------------- choosing figures
@@ -224,7 +222,7 @@ def progress_class(ratio: Optional[float]) -> str:
     return "moving away"
 
 
-def project(points: list[Point], threshold: float, log_scale: bool, confidence: float = 0.95) -> tuple[Optional[float], Optional[float], Optional[float], str]:
+def project(points: list[Point], threshold: float, log_scale: bool, confidence: float = CONFIDENCE) -> tuple[Optional[float], Optional[float], Optional[float], str]:
     """Year at which the trend line reaches the threshold, with the range from the slope's
     confidence interval. Log-linear for levels and counts, linear for shares and ranks."""
     usable = [p for p in points if not log_scale or p.value > 0]
@@ -256,7 +254,7 @@ def project(points: list[Point], threshold: float, log_scale: bool, confidence: 
     return central, low, high, note
 
 
-def trend_line(points: list[Point], log_scale: bool, until: int, confidence: float = 0.95) -> pd.DataFrame:
+def trend_line(points: list[Point], log_scale: bool, until: int, confidence: float = CONFIDENCE) -> pd.DataFrame:
     """The fitted trend from the last observed year to `until`, with the band given by the
     slope's confidence interval (the same fit as project())."""
     usable = [p for p in points if not log_scale or p.value > 0]
@@ -307,17 +305,17 @@ def assess_target(target: Target, dataset: Dataset, as_of_year: Optional[int] = 
     latest = points[-1]
     result.latest_year, result.latest_value, result.latest_qualifier = latest.year, latest.value, latest.qualifier
     result.status_now = outcome(latest)
-    result.first_met_year = next((p.year for p in points if outcome(p) == "met"), None)
+    result.first_met_year = next((p.year for p in points if outcome(p) == Verdict.MET), None)
     if at_deadline is None:
-        result.verdict = "not measurable"
+        result.verdict = Verdict.NOT_MEASURABLE
         result.verdict_reason = f"no figure for {target.deadline}"
         # A level met before the deadline stands; a rank moves both ways, so it needs the deadline's figure.
         if result.first_met_year is not None and result.first_met_year < target.deadline and target.kind != "rank":
-            result.verdict, result.verdict_reason = "met", f"met in {result.first_met_year}, before the deadline; no figure for {target.deadline}"
+            result.verdict, result.verdict_reason = Verdict.MET, f"met in {result.first_met_year}, before the deadline; no figure for {target.deadline}"
     else:
         result.deadline_value, result.deadline_qualifier = at_deadline.value, at_deadline.qualifier
         result.verdict = outcome(at_deadline)
-        if result.verdict != "met":
+        if result.verdict != Verdict.MET:
             gap = threshold - at_deadline.value if increase_is_better(target) else at_deadline.value - threshold
             result.shortfall = gap
             result.shortfall_pct = 100 * gap / threshold if threshold else None
@@ -326,7 +324,7 @@ def assess_target(target: Target, dataset: Dataset, as_of_year: Optional[int] = 
             result.shortfall = 0.0 - surplus
             result.shortfall_pct = 0.0 - 100 * surplus / threshold if threshold else None
     _progress(result, target, points, base, threshold, at_deadline)
-    if result.verdict != "met" or result.status_now != "met":
+    if result.verdict != Verdict.MET or result.status_now != Verdict.MET:
         low_kind = target.kind in ("share", "rank")
         result.projection_year, result.projection_low, result.projection_high, result.projection_note = project(
             points, threshold, log_scale=not low_kind
@@ -355,7 +353,7 @@ def _progress(result: Assessment, target: Target, points: list[Point], base: Opt
     if end is None or end.year <= base.year:
         result.progress_class = "not assessed: no figure after the baseline"
         return
-    if compare(base.value, base.qualifier, target.comparator, threshold) == "met":
+    if compare(base.value, base.qualifier, target.comparator, threshold) == Verdict.MET:
         result.progress_class = "target already met at baseline"
         return
     if target.cumulative_from is not None:
@@ -399,7 +397,7 @@ def _assess_milestone(target: Target, dataset: Dataset, result: Assessment, as_o
     if fallback:
         result.quality_flags = ["no published figure; verdict from evidence records"]
     if records.empty:
-        result.verdict = "no evidence" if target.kind == "milestone" else "not measurable"
+        result.verdict = Verdict.NO_EVIDENCE if target.kind == "milestone" else Verdict.NOT_MEASURABLE
         result.verdict_reason = "no evidence record found" if target.kind == "milestone" else "no published figure and no evidence record"
         result.quality = "D"
         result.quality_flags.append("no evidence")
@@ -407,16 +405,16 @@ def _assess_milestone(target: Target, dataset: Dataset, result: Assessment, as_o
     records = records.sort_values("date", kind="stable")
     by_deadline = records[records["date"].str[:4].astype(int) <= target.deadline]
     latest = records.iloc[-1]
-    result.status_now = MILESTONE_VERDICTS[latest["finding"]]
+    result.status_now = FINDING_VERDICTS[latest["finding"]]
     result.evidence_date = latest["date"]
     achieved = records[records["finding"] == "achieved"]
     if not achieved.empty:
         result.first_met_year = int(achieved.iloc[0]["date"][:4])
     if by_deadline.empty:
-        result.verdict = "no evidence"
+        result.verdict = Verdict.NO_EVIDENCE
         result.verdict_reason = f"the first evidence is dated {records.iloc[0]['date']}, after the deadline"
     else:
-        result.verdict = MILESTONE_VERDICTS[by_deadline.iloc[-1]["finding"]]
+        result.verdict = FINDING_VERDICTS[by_deadline.iloc[-1]["finding"]]
         result.verdict_reason = f"evidence dated {by_deadline.iloc[-1]['date']}"
     kinds = dataset.sources.set_index("source_id")["kind"].to_dict() if not dataset.sources.empty else {}
     official = any(kinds.get(s) in ("official_statistics", "government_release") for s in records["source_id"])
@@ -430,13 +428,34 @@ def _assess_milestone(target: Target, dataset: Dataset, result: Assessment, as_o
 
 # ------------------------------------------------------------------------- all targets
 
-def assess_all(dataset: Dataset, as_of_year: Optional[int] = None) -> pd.DataFrame:
-    """The assessment of every target, one row each, in registry order."""
+def assess_targets(dataset: Dataset, as_of_year: Optional[int] = None) -> dict[str, Assessment]:
+    """Every target's assessment, by target id, in registry order."""
+    return {t.id: assess_target(t, dataset, as_of_year) for t in dataset.registry.targets.values()}
+
+
+def assessment_table(assessments: dict[str, Assessment]) -> pd.DataFrame:
+    """One row per target, as published in the edition's assessment.csv."""
     rows = []
-    for target in dataset.registry.targets.values():
-        a = assess_target(target, dataset, as_of_year)
+    for a in assessments.values():
         row = asdict(a)
-        row["verdict_group"] = a.verdict_group
+        row["verdict"], row["status_now"] = str(a.verdict), str(a.status_now)
+        row["verdict_group"] = str(a.verdict_group)
         row["quality_flags"] = "; ".join(a.quality_flags)
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def assess_all(dataset: Dataset, as_of_year: Optional[int] = None) -> pd.DataFrame:
+    """The assessment of every target, one row each, in registry order."""
+    return assessment_table(assess_targets(dataset, as_of_year))
+
+
+def save_assessments(assessments: dict[str, Assessment], path) -> None:
+    """The build's one assessment, for the notebooks it runs (JSON keeps infinite bounds)."""
+    Path(path).write_text(json.dumps([asdict(a) for a in assessments.values()], ensure_ascii=False), encoding="utf-8")
+
+
+def load_assessments(path) -> dict[str, Assessment]:
+    records = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {r["target_id"]: Assessment(**{**r, "verdict": Verdict(r["verdict"]), "status_now": Verdict(r["status_now"])})
+            for r in records}

@@ -20,11 +20,6 @@ class Changes:
     new_targets: list[str]
     dropped_targets: list[str]
 
-    @property
-    def empty(self) -> bool:
-        return all(f.empty for f in (self.added, self.removed, self.revised, self.verdicts, self.new_sources)) and not (
-            self.new_targets or self.dropped_targets)
-
 
 def _read(folder: Path, name: str) -> pd.DataFrame:
     return pd.read_csv(folder / name, dtype=str, keep_default_na=False, encoding="utf-8-sig")

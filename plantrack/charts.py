@@ -17,6 +17,7 @@ import pandas as pd
 
 from .assess import Assessment, Point, part_of_year, threshold_in_indicator_unit, trend_line
 from .registry import Indicator, Target
+from .verdicts import Group
 
 # Okabe-Ito palette: distinguishable with every common colour-vision deficiency.
 COLOURS = {
@@ -27,6 +28,7 @@ COLOURS = {
     "required path": "#009E73",
     "trend": "#CC79A7",
 }
+GROUP_COLOURS = {Group.MET: "#009E73", Group.PARTLY: "#E69F00", Group.NOT_MET: "#D55E00", Group.UNKNOWN: "#999999"}
 _chart_numbers = count(1)
 
 
@@ -156,7 +158,7 @@ def required_path(base_year: int, base_value: float, deadline: int, threshold: f
 
 def scoreboard_chart(counts: pd.DataFrame) -> alt.Chart:
     """Targets by verdict group, one bar per group."""
-    palette = {"met": "#009E73", "partly": "#E69F00", "not met": "#D55E00", "unknown": "#999999"}
+    palette = {group.label: colour for group, colour in GROUP_COLOURS.items()}
     return alt.Chart(counts).mark_bar().encode(
         x=alt.X("targets:Q", title="Targets"),
         y=alt.Y("verdict:N", title=None, sort=list(palette)),

@@ -58,7 +58,8 @@ def coverage(argv: list[str] | None = None) -> int:
 
 
 def build(argv: list[str] | None = None) -> int:
-    from .edition import BuildError, Layout, build_edition, default_edition
+    from .build import BuildError, Layout, build_edition
+    from .edition import default_edition
 
     parser = argparse.ArgumentParser(description="Build one edition of the book and publish it under _build/site/<edition>.")
     parser.add_argument("--edition", default="", help="edition name, e.g. 2026.11 (default: this year and month)")

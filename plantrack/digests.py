@@ -17,8 +17,6 @@ import pandas as pd
 from .dataset import Dataset
 
 PACKAGE = Path(__file__).resolve().parent
-WHOLE_DATA_PAGES = {"overview", "sources", "coverage", "changes"}
-NO_DATA_PAGES = {"methodology"}
 
 
 def digest_text(*parts: str) -> str:
@@ -39,8 +37,13 @@ def digest_files(paths: list[Path], base: Path) -> str:
     return h.hexdigest()
 
 
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def package_digest() -> str:
-    return digest_files(list(PACKAGE.glob("*.py")), PACKAGE)
+    """The package's code and its templates: what every page is made with."""
+    return digest_files([p for p in tree_files(PACKAGE) if p.suffix in (".py", ".html", ".md")], PACKAGE)
 
 
 def tree_files(folder: Path) -> list[Path]:
@@ -74,13 +77,15 @@ def data_slice(dataset: Dataset, area: str) -> str:
     return json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
 
 
-def notebook_key(name: str, notebook_text: str, parameters: dict, dataset: Dataset, data_digest: str, package: str) -> str:
-    if name in NO_DATA_PAGES:
+def notebook_key(notebook_text: str, parameters: dict, reads: str, dataset: Dataset, data_digest: str, package: str) -> str:
+    """reads: "no data", "all data" or an area id (the page reads only that area's slice)."""
+    if reads == "no data":
         data = ""
-    elif name in WHOLE_DATA_PAGES:
+    elif reads == "all data":
         data = data_digest
     else:
-        data = digest_text(data_slice(dataset, name))
-    # where the data lies does not matter, only what it holds
-    location_free = {k: v for k, v in parameters.items() if k not in ("data_dir", "previous_data_dir")}
+        data = digest_text(data_slice(dataset, reads))
+    # where the data and the assessment lie does not matter, only what they hold (the assessment
+    # follows from the data and the package)
+    location_free = {k: v for k, v in parameters.items() if k not in ("data_dir", "assessment_path")}
     return digest_text(notebook_text, json.dumps(location_free, sort_keys=True), data, package)

@@ -232,10 +232,9 @@ def load_evidence(data_dir: Path, registry: Registry, check_references: bool = T
     seen: dict[tuple[str, str, str], str] = {}
     for where, o in observations:
         indicator = registry.indicators.get(o.indicator_id)
-        if indicator is None and not check_references:
-            pass
-        elif indicator is None:
-            issues.append(DataIssue("observations.csv", where, "indicator_id", o.indicator_id, "an indicator id from indicators.yaml"))
+        if indicator is None:
+            if check_references:  # else the registry is broken already, and reported
+                issues.append(DataIssue("observations.csv", where, "indicator_id", o.indicator_id, "an indicator id from indicators.yaml"))
         elif not convertible(o.unit, indicator.unit):
             issues.append(DataIssue("observations.csv", where, "unit", o.unit, f"a unit convertible to the indicator's unit {indicator.unit!r}"))
         if unknown_source(o.source_id):

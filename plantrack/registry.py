@@ -29,6 +29,8 @@ class Area(_Entry):
     agencies: list[str]
     agencies_note: Optional[str] = None
     description: str = Field(min_length=1)
+    # the paragraph that opens the area's chapter; without one the chapter opens with the description
+    introduction: Optional[str] = None
 
 
 class Indicator(_Entry):

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
-import re
 from html import escape
 from pathlib import Path
+
+from .edition import edition_order
 
 
 def editions(site: Path) -> list[str]:
     """Published editions, oldest first (natural order of their names: 2026.9 before 2026.11)."""
     names = [p.name for p in site.iterdir() if p.is_dir() and not p.name.startswith(".") and p.name != "latest"
              and (p / "manifest.json").exists()]
-    return sorted(names, key=lambda n: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", n)])
+    return sorted(names, key=edition_order)
 
 
 def _redirect(url: str) -> str:

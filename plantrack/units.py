@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-# unit -> (dimension, factor to the dimension's base unit)
+# unit -> (dimension, factor to the dimension's base unit, which is the unit with factor 1: 亿元,
+# 亿美元, 个, 户, 人, %, 万元/人, 点, 位, 亿吨, 万标准箱)
 UNITS: dict[str, tuple[str, Decimal]] = {
     "元": ("yuan", Decimal("1e-8")),
     "万元": ("yuan", Decimal("1e-4")),
@@ -43,7 +44,6 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "個": ("count", Decimal(1)),
     "萬家": ("count", Decimal("1e4")),
     "million": ("count", Decimal("1e6")),
-    "万家": ("count", Decimal("1e4")),
     "户": ("households", Decimal(1)),
     "万户": ("households", Decimal("1e4")),
     "亿户": ("households", Decimal("1e8")),
@@ -76,15 +76,12 @@ UNITS: dict[str, tuple[str, Decimal]] = {
 }
 
 
+# The unit of one of each thing a reader counts: what words.py writes numbers in.
+UNIT_OF_ONE = {"yuan": "元", "usd": "美元", "count": "个", "households": "户", "persons": "人", "yuan_per_person": "元/人"}
+
+
 class UnitError(ValueError):
     pass
-
-
-def dimension(unit: str) -> str:
-    try:
-        return UNITS[unit][0]
-    except KeyError:
-        raise UnitError(f"unknown unit {unit!r}; known units: {', '.join(UNITS)}") from None
 
 
 def convertible(from_unit: str, to_unit: str) -> bool:
@@ -97,3 +94,8 @@ def convert(value: Decimal | float | int | str, from_unit: str, to_unit: str) ->
         raise UnitError(f"cannot convert {from_unit!r} into {to_unit!r}")
     factor = UNITS[from_unit][1] / UNITS[to_unit][1]
     return float(Decimal(str(value)) * factor)
+
+
+def in_units_of_one(value: float, unit: str) -> float:
+    """The value counted in ones (yuan, dollars, people, households, things): 1.2 万亿元 -> 1.2e12."""
+    return convert(value, unit, UNIT_OF_ONE[UNITS[unit][0]])

@@ -8,11 +8,13 @@ from __future__ import annotations
 import math
 from typing import Optional
 
-from .assess import Assessment
+from .assess import CONFIDENCE, Assessment
 from .registry import Indicator, Target
-from .units import UNITS
+from .units import UNITS, in_units_of_one
+from .verdicts import Verdict
 
 QUALIFIER_WORDS = {"approx": "about ", "at_least": "at least ", "more_than": "more than ", "less_than": "less than "}
+_NO_ANSWER = (Verdict.NO_EVIDENCE, Verdict.NOT_MEASURABLE)  # verdicts that record a gap, not a failure
 _COUNT_NOUNS = {"家": "firms", "个": "", "处": "", "座": "", "项": "", "所": ""}
 
 
@@ -23,15 +25,14 @@ def _number(value: float, digits: int) -> str:
     return text
 
 
-def format_value(value: Optional[float], unit: Optional[str], noun: str = "") -> str:
+def format_value(value: Optional[float], unit: Optional[str]) -> str:
     """1.2 万亿元 -> '1.2 trillion yuan'; 9600 亿元 -> '960 billion yuan'; 95 % -> '95%'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "no figure"
     dimension = UNITS[unit][0] if unit in UNITS else ""
-    factor = float(UNITS[unit][1]) if unit in UNITS else 1.0
     if dimension in ("yuan", "usd"):
         currency = "yuan" if dimension == "yuan" else "US dollars"
-        amount = value * factor * 1e8  # in yuan or dollars
+        amount = in_units_of_one(value, unit)
         if abs(amount) >= 1e12:
             return f"{_number(amount / 1e12, 2)} trillion {currency}"
         if abs(amount) >= 1e9:
@@ -40,17 +41,18 @@ def format_value(value: Optional[float], unit: Optional[str], noun: str = "") ->
     if dimension == "percent":
         return f"{_number(value, 1)}%"
     if dimension == "yuan_per_person":
-        return f"{_number(value * factor * 1e4, 0)} yuan per person"
+        return f"{_number(in_units_of_one(value, unit), 0)} yuan per person"
     if dimension == "index":
         return f"{_number(value, 2)} points"
     if dimension == "rank":
         return ordinal(int(round(value)))
     if dimension in ("households", "persons", "count"):
-        label = {"households": "households", "persons": "people"}.get(dimension, noun or _COUNT_NOUNS.get(unit, ""))
-        digits = 0 if float(value * factor).is_integer() else 1
-        if abs(value * factor) >= 1e6:
-            return f"{_number(value * factor / 1e6, 2)} million {label}".rstrip()
-        return f"{_number(value * factor, digits)} {label}".rstrip()
+        label = {"households": "households", "persons": "people"}.get(dimension, _COUNT_NOUNS.get(unit, ""))
+        ones = in_units_of_one(value, unit)
+        digits = 0 if float(ones).is_integer() else 1
+        if abs(ones) >= 1e6:
+            return f"{_number(ones / 1e6, 2)} million {label}".rstrip()
+        return f"{_number(ones, digits)} {label}".rstrip()
     return f"{_number(value, 2)} {unit or ''}".rstrip()
 
 
@@ -88,8 +90,8 @@ def sentences(a: Assessment, target: Target, indicator: Optional[Indicator]) -> 
         reached = QUALIFIER_WORDS.get(a.deadline_qualifier, "") + format_value(a.deadline_value, unit)
         verb = "ranked" if target.kind == "rank" else "reached"
         if target.kind == "rank":
-            out.append(f"Zhejiang ranked {reached} in {target.deadline}; {goal} was {'met' if a.verdict == 'met' else 'not met'}.")
-        elif a.verdict == "met":
+            out.append(f"Zhejiang ranked {reached} in {target.deadline}; {goal} was {'met' if a.verdict == Verdict.MET else 'not met'}.")
+        elif a.verdict == Verdict.MET:
             above = f", {format_pct(a.shortfall_pct)} above {goal}" if a.shortfall_pct else f", exactly {goal}"
             first = f"; first met in {a.first_met_year}" if a.first_met_year else ""
             out.append(f"{name} {verb} {reached} in {target.deadline}{above}{first}.")
@@ -100,10 +102,10 @@ def sentences(a: Assessment, target: Target, indicator: Optional[Indicator]) -> 
             out.append(f"{name} {verb} {reached} in {target.deadline}{short}.")
     else:
         out.append(f"No published figure of {name.lower()} for {target.deadline} was found, so {goal} cannot be checked for its deadline.")
-        if a.verdict == "met":
+        if a.verdict == Verdict.MET:
             out.append(f"It was already met in {a.first_met_year}.")
     if a.latest_year is not None and a.latest_year != target.deadline:
-        state = {"met": "meets", "borderline": "is close to", "not met": "does not meet"}.get(a.status_now, "")
+        state = {Verdict.MET: "meets", Verdict.BORDERLINE: "is close to", Verdict.NOT_MET: "does not meet"}.get(a.status_now, "")
         latest = QUALIFIER_WORDS.get(a.latest_qualifier, "") + format_value(a.latest_value, unit)
         out.append(f"The latest figure, for {a.latest_year}, is {latest}, which {state} the target.")
     if a.progress_ratio is not None and a.cagr_actual is not None and a.cagr_required:
@@ -113,11 +115,11 @@ def sentences(a: Assessment, target: Target, indicator: Optional[Indicator]) -> 
         )
     elif a.progress_ratio is not None:
         out.append(f"Progress over the plan period: {a.progress_class} (ratio {a.progress_ratio:.2f}).")
-    if a.projection_year is not None and a.status_now != "met":
+    if a.projection_year is not None and a.status_now != Verdict.MET:
         high = "never on the slowest trend" if math.isinf(a.projection_high) else f"{a.projection_high:.0f}"
         out.append(
             f"On its {a.projection_note}, the target would be reached around {a.projection_year:.0f} "
-            f"(95% interval {a.projection_low:.0f} to {high})."
+            f"({CONFIDENCE:.0%} interval {a.projection_low:.0f} to {high})."
         )
     if target.proxy:
         out.append(f"This is measured by a proxy: {target.proxy}")
@@ -129,14 +131,14 @@ def _signed_pct(rate: float) -> str:
 
 
 def _milestone_sentences(a: Assessment, target: Target) -> list[str]:
-    if a.verdict in ("no evidence", "not measurable") and a.status_now == "unknown":
+    if a.verdict in _NO_ANSWER and a.status_now == Verdict.UNKNOWN:
         return [f"No evidence on this target was found in the sources searched; it is shown as a gap, not as a failure."]
     out = []
-    if a.verdict in ("no evidence", "not measurable"):
+    if a.verdict in _NO_ANSWER:
         out.append(f"No evidence dated by the {target.deadline} deadline was found.")
     else:
         out.append(f"By the {target.deadline} deadline the evidence shows the target {a.verdict} ({a.verdict_reason}).")
-    if a.status_now not in ("unknown", a.verdict):
+    if a.status_now not in (Verdict.UNKNOWN, a.verdict):
         out.append(f"The latest evidence, dated {a.evidence_date}, shows it {a.status_now}.")
     if a.first_met_year is not None:
         out.append(f"First evidence of achievement: {a.first_met_year}.")

@@ -4,14 +4,20 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
-from plantrack.edition import Layout, build_edition
+from plantrack.build import Layout, build_edition
 
 from helpers import append_csv, edit_csv, read_csv, write_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "data"
 PLANTED = '<script>window.PLANTED=1</script><b>bold</b>'
+
+# Tests write nothing into the repository: no example database in .hypothesis/ (the build folders
+# and caches of the book tests live under tmp_path too).
+settings.register_profile("no-database", database=None)
+settings.load_profile("no-database")
 
 
 @pytest.fixture
@@ -36,7 +42,7 @@ def project_copy(base: Path) -> Path:
     """The parts of the project a build reads, so that tests never touch _build/ of the repo."""
     root = base / "project"
     root.mkdir()
-    for name in ("book", "notebooks"):
+    for name in ("book", "notebooks", "pages"):
         shutil.copytree(ROOT / name, root / name)
     for name in ("_config.yml", "_toc.yml"):
         shutil.copy(ROOT / name, root / name)

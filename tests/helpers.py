@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
-from plantrack.dataset import load_dataset
+from plantrack.dataset import Dataset, load_dataset
+from plantrack.evidence import EVIDENCE_COLUMNS, OBSERVATION_COLUMNS, SEARCH_COLUMNS, SOURCE_COLUMNS, EvidenceTables
 from plantrack.issues import DataError
+from plantrack.registry import Area, Indicator, Registry, Target
 
 
 def edit_yaml(path: Path, index: int, **changes) -> None:
@@ -64,3 +67,23 @@ def only_issue(data_dir: Path):
     issues = rejection(data_dir)
     assert len(issues) == 1, "\n".join(map(str, issues))
     return issues[0]
+
+
+def make_dataset(target: dict, unit: str, points: list[tuple], evidence: list[tuple] = (), source_kind="official_statistics",
+                 measure: str = "stock") -> tuple[Target, Dataset]:
+    """points: (period, value_std, qualifier). evidence: (date, finding)."""
+    t = Target.model_validate({"id": "t", "area": "a", "clause": "一(三)", "wording_zh": "x", "wording_en": "x",
+                               "deadline": 2017, **target})
+    indicator = Indicator(id="i", name_zh="x", name_en="x", unit=unit, definition="x", publisher="x", measure=measure)
+    registry = Registry(areas={"a": Area(id="a", title_zh="x", title_en="x", clause="x", agencies=[], description="x")},
+                        indicators={"i": indicator}, targets={"t": t})
+    obs = pd.DataFrame([{"indicator_id": "i", "period": p, "value": str(v), "unit": unit, "qualifier": q,
+                         "source_id": "s", "quote": str(v), "note": "", "year": int(p[:4]), "as_of": p,
+                         "value_std": float(v), "unit_std": unit} for p, v, q in points],
+                       columns=list(OBSERVATION_COLUMNS) + ["year", "as_of", "value_std", "unit_std"])
+    sources = pd.DataFrame([{"source_id": "s", "publisher": "p", "original_publisher": "", "title": "t", "url": "http://x",
+                             "published": "", "accessed": "2026-11-28", "kind": source_kind, "language": "zh"}], columns=SOURCE_COLUMNS)
+    ev = pd.DataFrame([{"target_id": "t", "date": d, "finding": f, "summary": "s", "source_id": "s", "quote": "q"} for d, f in evidence],
+                      columns=EVIDENCE_COLUMNS)
+    tables = EvidenceTables(sources=sources, observations=obs, evidence=ev, searches=pd.DataFrame(columns=SEARCH_COLUMNS))
+    return t, Dataset(data_dir=Path("."), registry=registry, evidence=tables)

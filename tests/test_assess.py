@@ -11,31 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plantrack.assess import assess_all, assess_target, cagr, compare, progress_class, project, Point
-from plantrack.dataset import Dataset, load_dataset
-from plantrack.evidence import EvidenceTables, OBSERVATION_COLUMNS, SOURCE_COLUMNS, EVIDENCE_COLUMNS, SEARCH_COLUMNS
-from plantrack.registry import Area, Indicator, Registry, Target
+from plantrack.dataset import load_dataset
+
+from helpers import make_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def make_dataset(target: dict, unit: str, points: list[tuple], evidence: list[tuple] = (), source_kind="official_statistics",
-                 measure: str = "stock") -> tuple[Target, Dataset]:
-    """points: (period, value_std, qualifier). evidence: (date, finding)."""
-    t = Target.model_validate({"id": "t", "area": "a", "clause": "一(三)", "wording_zh": "x", "wording_en": "x",
-                               "deadline": 2017, **target})
-    indicator = Indicator(id="i", name_zh="x", name_en="x", unit=unit, definition="x", publisher="x", measure=measure)
-    registry = Registry(areas={"a": Area(id="a", title_zh="x", title_en="x", clause="x", agencies=[], description="x")},
-                        indicators={"i": indicator}, targets={"t": t})
-    obs = pd.DataFrame([{"indicator_id": "i", "period": p, "value": str(v), "unit": unit, "qualifier": q,
-                         "source_id": "s", "quote": str(v), "note": "", "year": int(p[:4]), "as_of": p,
-                         "value_std": float(v), "unit_std": unit} for p, v, q in points],
-                       columns=list(OBSERVATION_COLUMNS) + ["year", "as_of", "value_std", "unit_std"])
-    sources = pd.DataFrame([{"source_id": "s", "publisher": "p", "original_publisher": "", "title": "t", "url": "http://x",
-                             "published": "", "accessed": "2026-11-28", "kind": source_kind, "language": "zh"}], columns=SOURCE_COLUMNS)
-    ev = pd.DataFrame([{"target_id": "t", "date": d, "finding": f, "summary": "s", "source_id": "s", "quote": "q"} for d, f in evidence],
-                      columns=EVIDENCE_COLUMNS)
-    tables = EvidenceTables(sources=sources, observations=obs, evidence=ev, searches=pd.DataFrame(columns=SEARCH_COLUMNS))
-    return t, Dataset(data_dir=Path("."), registry=registry, evidence=tables)
 
 
 THRESHOLD = {"kind": "threshold", "comparator": ">", "value": 1.2, "unit": "万亿元", "indicator": "i"}
@@ -188,11 +168,21 @@ def test_projection_needs_three_points():
     assert project([Point(2015, "2015", 1, "exact", "s"), Point(2016, "2016", 2, "exact", "s")], 10, True)[0] is None
 
 
-def test_assess_all_returns_one_row_per_target_on_real_data():
-    dataset = load_dataset(ROOT / "data")
-    table = assess_all(dataset)
-    assert len(table) == len(dataset.registry.targets)
-    assert set(table["verdict_group"]) <= {"met", "partly", "not_met", "unknown"}
+def test_assess_all_gives_each_fixture_target_its_hand_checked_verdict():
+    table = assess_all(load_dataset(ROOT / "tests" / "fixtures" / "data"), 2026)
+    found = {r.target_id: (r.verdict, r.status_now, r.verdict_group, r.quality) for r in table.itertuples()}
+    assert found == {
+        # more than 1.3 trillion in 2017 against "exceed 1.2 trillion"; a news source and a proxy: two flags
+        "com-sales": ("met", "met", "met", "C"),
+        # about 93.5% is within 2% of 95%: too close to call
+        "com-villages": ("borderline", "borderline", "partly", "A"),
+        # third place in 2017 meets "top three"
+        "com-rank": ("met", "met", "met", "A"),
+        # evidence dated 2017-06 says achieved, from a news source only: one flag
+        "gov-cloud": ("achieved", "achieved", "met", "B"),
+        # no evidence record: a gap, grouped as unknown
+        "gov-open": ("no evidence", "unknown", "unknown", "D"),
+    }
 
 
 # ----------------------------------------------------------------- properties
@@ -263,3 +253,10 @@ def test_a_rank_met_before_the_deadline_still_needs_the_deadline_figure():
     target, ds = make_dataset(spec, "位", [("2015", 2, "exact")])
     a = assess_target(target, ds)
     assert (a.verdict, a.status_now, a.first_met_year) == ("not measurable", "met", 2015)
+
+
+def test_every_evidence_finding_gives_a_milestone_verdict():
+    from plantrack.evidence import FINDINGS
+    from plantrack.verdicts import FINDING_VERDICTS
+
+    assert set(FINDING_VERDICTS) == set(FINDINGS)

@@ -13,7 +13,7 @@ import pytest
 
 from plantrack.chapter import ParameterError, check_parameters
 from plantrack.dataset import load_dataset
-from plantrack.edition import BuildError, Layout, build_edition
+from plantrack.build import BuildError, Layout, build_edition
 
 from conftest import FIXTURE, PLANTED, ROOT, project_copy, tree_digest
 from helpers import edit_csv, read_csv
@@ -146,9 +146,9 @@ def test_one_changed_figure_reruns_only_the_notebooks_that_read_it(built, tmp_pa
     executed = [json.loads(Path(layout.cache / "notebooks" / key / "notebook.ipynb").read_text())["cells"][0]["source"]
                 for key in after - before]
     titles = sorted("".join(text).splitlines()[0] for text in executed)
-    assert titles == sorted(["# Internet Plus commerce", "# Zhejiang \"Internet+\" Action Plan: what became of its targets",
-                             "# Data and sources", "# Data coverage", "# What changed in this edition"])
+    assert titles == sorted(["# Commerce (fixture)", "# Zhejiang \"Internet+\" Action Plan: what became of its targets"])
     assert "81%" in page(built, "2026.2", "chapters/commerce.html")
+    assert "81" in page(built, "2026.2", "changes.html")  # a laid-out page, written again without a kernel
     build_edition("2026.2", layout, as_of_year=2026)  # back to the session's data for the other tests
 
 
@@ -159,7 +159,7 @@ def test_invalid_data_stops_the_build_and_publishes_nothing(built, tmp_path):
     edit_csv(broken / "observations.csv", 0, value="lots")
     before = tree_digest(layout.site)
     with pytest.raises(BuildError) as caught:
-        build_edition("2026.3", Layout(root=layout.root, data_dir=broken, build_dir=layout.build_dir), as_of_year=2026)
+        build_edition("2026.3", Layout(root=layout.root, data_dir=broken, build_dir=layout.build_dir, cache=layout.cache), as_of_year=2026)
     assert "observations.csv, row 1 (line 2), field 'value'" in str(caught.value)
     assert tree_digest(layout.site) == before
 
@@ -167,13 +167,15 @@ def test_invalid_data_stops_the_build_and_publishes_nothing(built, tmp_path):
 def test_failing_notebook_names_notebook_and_cell_and_publishes_nothing(built, tmp_path):
     layout = built["layout"]
     root = project_copy(tmp_path)
-    notebook = root / "notebooks" / "finance.md"
-    notebook.write_text(notebook.read_text(encoding="utf-8") + "\n```{code-cell} ipython3\nraise RuntimeError('planted failure')\n```\n", encoding="utf-8")
+    notebook = root / "notebooks" / "area.md"
+    planted = "\n```{code-cell} ipython3\nif area == 'finance':\n    raise RuntimeError('planted failure')\n```\n"
+    notebook.write_text(notebook.read_text(encoding="utf-8") + planted, encoding="utf-8")
     before = tree_digest(layout.site)
     with pytest.raises(BuildError) as caught:
-        build_edition("2026.2", Layout(root=root, data_dir=built["data"], build_dir=layout.build_dir), as_of_year=2026)
+        build_edition("2026.2", Layout(root=root, data_dir=built["data"], build_dir=layout.build_dir, cache=layout.cache), as_of_year=2026)
     message = str(caught.value)
-    assert "notebooks/finance.md" in message and "RuntimeError: planted failure" in message and "cell" in message
+    assert "notebooks/area.md (finance): cell" in message and "RuntimeError: planted failure" in message
+    assert "(commerce)" not in message  # the other areas ran through
     assert (layout.failed / "finance.ipynb").exists()
     assert tree_digest(layout.site) == before
 
@@ -191,36 +193,58 @@ def test_bad_notebook_parameters_get_a_clear_message(kwargs, word):
         check_parameters(**args)
 
 
-def test_review_build_switches_on_the_comment_layer_and_default_build_does_not(tmp_path):
-    from plantrack.edition import _assemble_source
+def test_review_build_switches_on_the_comment_layer_and_default_build_does_not():
     import yaml
 
-    layout = Layout(root=ROOT, data_dir=FIXTURE, build_dir=tmp_path / "_build", cache=ROOT / "_build" / "cache")
-    for review, expected in ((False, False), (True, True)):
-        src = tmp_path / f"src-{review}"
-        _assemble_source(src, layout, "2026.1", review)
-        config = yaml.safe_load((src / "_config.yml").read_text(encoding="utf-8"))
-        assert config["html"]["comments"]["hypothesis"] is expected
+    from plantrack.build.assemble import edition_config
+
+    for review in (False, True):
+        config = yaml.safe_load(edition_config(ROOT / "_config.yml", "2026.1", review))
+        assert config["html"]["comments"]["hypothesis"] is review
+        assert config["sphinx"]["config"]["html_theme_options"]["switcher"]["version_match"] == "2026.1"
+
+
+def test_table_of_contents_lists_every_area_of_the_registry_in_its_order():
+    import yaml
+
+    from plantrack.build.assemble import table_of_contents
+
+    areas = list(load_dataset(FIXTURE).registry.areas)
+    toc = yaml.safe_load(table_of_contents(ROOT / "_toc.yml", areas))
+    chapters = [c["file"] for part in toc["parts"] for c in part["chapters"] if c["file"].startswith("chapters/")]
+    assert chapters == [f"chapters/{a}" for a in areas]
+    assert not list((ROOT / "notebooks").glob("commerce*"))  # one template, no copy per area
+
+
+def test_area_chapter_opens_with_title_and_introduction_from_the_registry(built):
+    html = page(built, "2026.2", "chapters/commerce.html")
+    assert "<h1>Commerce (fixture)" in html
+    assert "Fixture introduction of the commerce chapter; markup in data stays text: &lt;b&gt;bold&lt;/b&gt;." in html
+    # without an introduction a chapter opens with the area's description
+    assert "Fixture area for tests." in page(built, "2026.2", "chapters/governance.html")
 
 
 def test_papermill_run_with_a_bad_parameter_stops_with_a_clear_message(tmp_path):
     import jupytext
     import papermill as pm
-    from plantrack.edition import IPCKernelManager
+    from plantrack.build import IPCKernelManager
 
-    notebook = jupytext.read(ROOT / "notebooks" / "commerce.md")
+    notebook = jupytext.read(ROOT / "notebooks" / "area.md")
     with pytest.raises(pm.PapermillExecutionError) as caught:
         pm.execute_notebook(notebook, str(tmp_path / "out.ipynb"), kernel_name="python3", progress_bar=False,
                             parameters={"data_dir": str(FIXTURE), "edition": "final!", "as_of_year": 2026,
-                                        "downloads_dir": str(tmp_path)},
+                                        "downloads_dir": str(tmp_path), "area": "commerce"},
                             cwd=str(tmp_path), kernel_manager_class=IPCKernelManager)
     assert caught.value.ename == "ParameterError"
     assert "edition='final!'" in caught.value.evalue
 
 
-def test_manifest_counts_agree_with_the_published_assessment(built):
+def test_manifest_and_published_assessment_count_the_hand_checked_verdicts(built):
     from collections import Counter
 
+    # com-sales and com-rank met, com-villages borderline, gov-cloud achieved, gov-open without evidence
+    expected = {"achieved": 1, "borderline": 1, "met": 2, "no evidence": 1}
     manifest = json.loads(page(built, "2026.2", "manifest.json"))
+    assert manifest["targets_by_verdict"] == expected
     rows = read_csv(built["layout"].site / "2026.2" / "data" / "assessment.csv")
-    assert manifest["targets_by_verdict"] == dict(Counter(r["verdict"] for r in rows))
+    assert dict(Counter(r["verdict"] for r in rows)) == expected

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -16,11 +17,10 @@ import pytest
 
 from plantrack.dataset import load_dataset
 
-from conftest import FIXTURE, ROOT
+from conftest import FIXTURE
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = ROOT / "_build" / "test-artifacts"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -159,10 +159,12 @@ def test_downloads_are_served_and_parse(built, server, browser):
         assert package.ok and json.loads(package.text())["resources"]
 
 
-def test_screenshots_of_overview_and_a_chapter_are_saved(built, server, browser):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+def test_screenshots_of_overview_and_a_chapter_are_saved(built, server, browser, tmp_path_factory):
+    # for a person to look at: CI points TEST_ARTIFACTS at a folder it keeps; never into the repository
+    artifacts = Path(os.environ["TEST_ARTIFACTS"]) if os.environ.get("TEST_ARTIFACTS") else tmp_path_factory.mktemp("screenshots")
+    artifacts.mkdir(parents=True, exist_ok=True)
     for name, out in (("overview.html", "overview.png"), ("chapters/commerce.html", "chapter-commerce.png")):
         with Visit(browser, f"{server}/2026.2/{name}") as visit:
             visit.page.wait_for_timeout(300)
-            visit.page.screenshot(path=str(ARTIFACTS / out), full_page=True)
-        assert (ARTIFACTS / out).stat().st_size > 10_000
+            visit.page.screenshot(path=str(artifacts / out), full_page=True)
+        assert (artifacts / out).stat().st_size > 10_000

@@ -1,0 +1,69 @@
+"""Assemble: the book's source folder (authored pages, the table of contents from the registry,
+the edition's configuration, the chart library, the pages laid out from data) and the Sphinx
+build that turns it into HTML."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from ..digests import tree_files
+from .execute import BuildError, sync_bytes, sync_file
+from .plan import PAGES, Layout
+
+AREA_PART = "Chapters by task area"  # the part of _toc.yml that lists the areas, filled from data/areas.yaml
+
+
+def bundle_key() -> str:
+    import altair
+    import vl_convert
+    return f"{altair.__version__}-{vl_convert.__version__}"
+
+
+def table_of_contents(toc_template: Path, areas: list[str]) -> str:
+    """_toc.yml with one chapter per area, in the order of data/areas.yaml: the area list lives
+    in the registry only."""
+    toc = yaml.safe_load(toc_template.read_text(encoding="utf-8"))
+    part = next(p for p in toc["parts"] if p["caption"] == AREA_PART)
+    part["chapters"] = [{"file": f"chapters/{area}"} for area in areas]
+    return yaml.safe_dump(toc, allow_unicode=True, sort_keys=False)
+
+
+def edition_config(config_file: Path, edition: str, review: bool) -> str:
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    sphinx = config["sphinx"]["config"]
+    sphinx["version"] = sphinx["release"] = edition
+    sphinx["html_theme_options"]["switcher"] = {"json_url": "/switcher.json", "version_match": edition}
+    if review:
+        config["html"]["comments"]["hypothesis"] = True
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
+def assemble_source(src: Path, layout: Layout, edition: str, review: bool, areas: list[str], laid_out: dict[str, str]) -> None:
+    """laid_out: page name -> MyST text of the pages written from data rather than executed."""
+    book = layout.root / "book"
+    for path in tree_files(book):
+        sync_file(path, src / path.relative_to(book))
+    sync_bytes(table_of_contents(layout.root / "_toc.yml", areas).encode(), src / "_toc.yml")
+    sync_bytes(edition_config(layout.root / "_config.yml", edition, review).encode(), src / "_config.yml")
+    bundle = layout.cache / f"vega-offline-{bundle_key()}.js"
+    if not bundle.exists():
+        from ..charts import write_vega_bundle
+        write_vega_bundle(bundle)
+    sync_file(bundle, src / "assets" / "vega-offline.js")
+    for page in PAGES:
+        if not page.notebook:
+            sync_bytes(laid_out[page.name].encode(), src / f"{page.name}.md")
+
+
+def sphinx_build(src: Path, work: Path, full: bool) -> Path:
+    command = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(src),
+               "--path-output", str(work), "-W", "-n", "--keep-going"] + (["--all"] if full else [])
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        tail = "\n".join((result.stdout + result.stderr).splitlines()[-30:])
+        raise BuildError(f"jupyter-book build failed, nothing was published:\n{tail}")
+    return work / "_build" / "html"

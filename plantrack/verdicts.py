@@ -1,0 +1,57 @@
+"""The verdict vocabulary, in one place: every word a verdict or a status can take, the group it
+counts in on the scoreboard, and the verdict each evidence finding gives."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Group(StrEnum):
+    """The four groups of the scoreboard; the value is the CSS class suffix."""
+    MET = "met"
+    PARTLY = "partly"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+class Verdict(StrEnum):
+    """A verdict at the deadline or a status now. Quantified targets are met, borderline or not
+    met (not measurable without a figure); milestones are judged on evidence records."""
+    MET = "met"
+    BORDERLINE = "borderline"
+    NOT_MET = "not met"
+    NOT_MEASURABLE = "not measurable"
+    ACHIEVED = "achieved"
+    PARTLY_ACHIEVED = "partly achieved"
+    NOT_YET = "not yet"
+    CONTRADICTED = "contradicted"
+    NO_EVIDENCE = "no evidence"
+    UNKNOWN = "unknown"  # the status now of a target with no figure and no evidence
+
+    @property
+    def group(self) -> Group:
+        return _GROUPS[self]
+
+    @property
+    def is_met(self) -> bool:
+        return self.group is Group.MET
+
+
+_GROUPS = {
+    Verdict.MET: Group.MET, Verdict.ACHIEVED: Group.MET,
+    Verdict.BORDERLINE: Group.PARTLY, Verdict.PARTLY_ACHIEVED: Group.PARTLY,
+    Verdict.NOT_MET: Group.NOT_MET, Verdict.NOT_YET: Group.NOT_MET, Verdict.CONTRADICTED: Group.NOT_MET,
+    Verdict.NOT_MEASURABLE: Group.UNKNOWN, Verdict.NO_EVIDENCE: Group.UNKNOWN, Verdict.UNKNOWN: Group.UNKNOWN,
+}
+
+# An evidence record's finding (data/evidence.csv) and the verdict it gives a milestone.
+FINDING_VERDICTS = {"achieved": Verdict.ACHIEVED, "partly": Verdict.PARTLY_ACHIEVED, "not_yet": Verdict.NOT_YET,
+                    "contradicted": Verdict.CONTRADICTED}
+
+
+def verdict_group(word: str) -> Group:
+    return Verdict(word).group
