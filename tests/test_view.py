@@ -1,0 +1,99 @@
+"""What a target's section shows (view.py), the HTML its templates make of it, and the pages laid
+out from data at assemble time."""
+
+from __future__ import annotations
+
+import pytest
+
+from plantrack.assess import assess_all, assess_targets
+from plantrack.dataset import load_dataset
+from plantrack.html import render
+from plantrack.pages import lay_out_pages
+from plantrack.view import target_view
+
+from conftest import FIXTURE, PLANTED
+from helpers import append_csv, edit_yaml
+
+
+@pytest.fixture(scope="module")
+def fixture():
+    dataset = load_dataset(FIXTURE)
+    return dataset, assess_targets(dataset, 2026)
+
+
+def view_of(fixture, target_id: str, as_of_year: int = 2026):
+    dataset, assessments = fixture
+    return target_view(dataset, dataset.registry.targets[target_id], assessments[target_id], as_of_year)
+
+
+def test_a_target_with_national_context_shows_both_series_and_the_share(fixture):
+    view = view_of(fixture, "com-sales")
+    assert sorted(set(view.own.figures["year"])) == [2015, 2016, 2017, 2018]
+    assert [(s.indicator.id, list(s.figures["period"])) for s in view.context] == [("cn_sales", ["2015", "2017"])]
+    # 7611 / 38773 = 19.6%; 1.3 trillion = 13000 亿 / 71751 = 18.1%
+    assert view.shares == "Online sales (fixture) as a share of National online sales (fixture): 2015: 19.6%, 2017: 18.1%."
+    assert view.baseline == "761.1 billion yuan in 2015"
+
+
+def test_the_download_holds_every_figure_shown_with_its_source_address(fixture):
+    download = view_of(fixture, "com-sales").download
+    assert list(download.columns[:2]) == ["target_id", "indicator_id"] and "hollow" not in download.columns
+    assert [(r.indicator_id, r.period, r.url) for r in download.itertuples()] == [
+        ("cn_sales", "2015", "http://127.0.0.1/fixture/2015"), ("cn_sales", "2017", "http://127.0.0.1/fixture/2017"),
+        ("sales", "2015", "http://127.0.0.1/fixture/2015"), ("sales", "2016", "http://127.0.0.1/fixture/2017"),
+        ("sales", "2017", "http://127.0.0.1/fixture/2017"), ("sales", "2018", "http://127.0.0.1/fixture/news")]
+
+
+def test_figures_after_the_as_of_year_are_left_out_everywhere(fixture):
+    view = view_of(fixture, "com-sales", as_of_year=2016)
+    assert sorted(set(view.own.figures["year"])) == [2015, 2016]
+    assert set(view.download["year"]) == {2015, 2016}
+    assert view.shares.endswith("2015: 19.6%.")
+
+
+def test_a_milestone_shows_its_evidence_and_no_figures(fixture):
+    view = view_of(fixture, "gov-cloud")
+    assert view.own is None and view.download.empty
+    assert view.facts == [("Why this verdict", "evidence dated 2017-06"), ("Data-quality notes", "not only official sources")]
+    assert [(e["date"], e["finding"], e["verdict"].group) for e in view.evidence] == [("2017-06", "achieved", "met")]
+
+
+def test_templates_escape_text_from_data(data_dir):
+    edit_yaml(data_dir / "targets.yaml", 0, wording_en="Sales " + PLANTED, proxy=PLANTED)
+    dataset = load_dataset(data_dir)
+    target = dataset.registry.targets["com-sales"]
+    view = target_view(dataset, target, assess_targets(dataset, 2026)["com-sales"], 2026)
+    html = render("target_head.html", view=view) + render("summary_table.html", targets=[(target, view.assessment)])
+    assert PLANTED not in html
+    assert html.count("&lt;script&gt;window.PLANTED=1&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;") == 3
+    assert '<span class="verdict verdict-met">met</span>' in html
+
+
+def laid_out(data_dir):
+    dataset = load_dataset(data_dir)
+    return lay_out_pages(dataset, assess_all(dataset, 2026), "2026.1", "", None)
+
+
+def test_laid_out_pages_hold_their_prose_and_one_unbroken_block_of_html(data_dir):
+    pages = laid_out(data_dir)
+    assert sorted(pages) == ["changes", "coverage", "methodology", "sources"]
+    for name, text in pages.items():
+        html = [block for block in text.split("\n\n") if block.startswith("<")]
+        assert len(html) == 1, name  # a blank line inside would end MyST's raw HTML block and show the rest as text
+    assert pages["methodology"].count("95% confidence interval") == 2  # the prose and the table, from one constant
+    assert "ratio ≥ 0.95" in pages["methodology"]
+    assert "Edition 2026.1 is the first edition" in pages["changes"]
+    assert "5 quantified targets" not in pages["coverage"] and "3 quantified targets" in pages["coverage"]
+
+
+def test_sources_page_lists_every_source_with_its_count_and_escapes_it(data_dir):
+    append_csv(data_dir / "sources.csv", source_id="fx-planted", publisher="Paper " + PLANTED, title=PLANTED,
+               url="http://127.0.0.1/planted", published="2020-01", accessed="2026-11-28", kind="news", language="zh")
+    page = laid_out(data_dir)["sources"]
+    for source_id in load_dataset(data_dir).sources["source_id"]:
+        assert f'<code id="src-{source_id}">{source_id}</code>' in page
+    assert PLANTED not in page
+    # fx-bulletin-2017: five figures and no evidence
+    assert '<code id="src-fx-bulletin-2017">fx-bulletin-2017</code></td>' in page
+    row = page.split('id="src-fx-bulletin-2017"')[1].split("</tr>")[0]
+    assert row.endswith("<td>5</td>")

@@ -1,0 +1,85 @@
+"""Numbers as readers see them and the sentences generated from an assessment, by hand-checked cases."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from plantrack.assess import assess_target
+from plantrack.words import format_value, ordinal, sentences
+
+from helpers import make_dataset
+
+
+@pytest.mark.parametrize("value, unit, text", [
+    (1.2, "万亿元", "1.2 trillion yuan"),
+    (9600, "亿元", "960 billion yuan"),
+    (76110000000, "元", "76.1 billion yuan"),  # a figure published in yuan, not in 亿
+    (761.1, "亿元", "76.1 billion yuan"),
+    (250, "万元", "2.5 million yuan"),
+    (500, "亿美元", "50 billion US dollars"),
+    (3000, "家", "3,000 firms"),
+    (1.5, "万户", "15,000 households"),
+    (250, "万人", "2.5 million people"),
+    (95, "%", "95%"),
+    (93.5, "%", "93.5%"),
+    (8.5, "万元/人", "85,000 yuan per person"),
+    (3, "位", "3rd"),
+    (None, "亿元", "no figure"),
+    (math.nan, "亿元", "no figure"),
+])
+def test_format_value(value, unit, text):
+    assert format_value(value, unit) == text
+
+
+def test_ordinals_of_the_teens_and_beyond():
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]
+
+
+THRESHOLD = {"kind": "threshold", "comparator": ">=", "value": 100, "unit": "亿元", "indicator": "i"}
+
+
+def written(spec: dict, points: list[tuple], evidence: list[tuple] = ()) -> list[str]:
+    target, ds = make_dataset(spec, "亿元", points, evidence=evidence)
+    return sentences(assess_target(target, ds), target, ds.registry.indicators.get("i"))
+
+
+def test_a_target_met_with_a_lower_bound_says_by_how_much_and_when_first_met():
+    spec = {"kind": "threshold", "comparator": ">", "value": 1.2, "unit": "万亿元", "indicator": "i"}
+    assert written(spec, [("2015", 7611, "exact"), ("2016", 10307, "exact"), ("2017", 13000, "more_than")]) == [
+        # (13000 - 12000) / 12000 = 8.3% above
+        "x reached more than 1.3 trillion yuan in 2017, 8.3% above the 1.2 trillion yuan target; first met in 2017.",
+        # (13000/7611)^(1/2) - 1 = 30.7%; (12000/7611)^(1/2) - 1 = 25.6%; 0.307 / 0.256 = 1.20
+        "From 2015 the series changed by +30.7% a year against the +25.6% a year needed: significant progress (ratio 1.20).",
+    ]
+
+
+def test_a_target_not_met_gives_the_shortfall_the_growth_and_the_projection_with_its_interval():
+    assert written(THRESHOLD, [("2015", 50, "exact"), ("2016", 60, "exact"), ("2017", 70, "exact")]) == [
+        "x reached 7 billion yuan in 2017, 30% short of the 10 billion yuan target.",
+        # (70/50)^(1/2) - 1 = 18.3%; (100/50)^(1/2) - 1 = 41.4%; ratio 0.44
+        "From 2015 the series changed by +18.3% a year against the +41.4% a year needed: insufficient progress (ratio 0.44).",
+        # log-linear slope (ln 70 - ln 50) / 2 = 0.168 reaches ln 100 about 3.1 years after 2016; the slope's
+        # 95% interval (t = 12.7 with one degree of freedom) gives 2018 to 2024
+        "On its log-linear trend over 3 annual figures (2015-2017), the target would be reached around 2019 (95% interval 2018 to 2024).",
+    ]
+
+
+def test_an_approximate_figure_close_to_the_target_is_too_close_to_call():
+    assert written(THRESHOLD, [("2017", 99, "approx")])[0] == (
+        "x reached about 9.9 billion yuan in 2017: too close to the 10 billion yuan target to call it met.")
+
+
+def test_no_figure_for_the_deadline_is_said_and_the_latest_figure_is_given():
+    assert written(THRESHOLD, [("2015", 50, "exact"), ("2018", 120, "exact")]) == [
+        "No published figure of x for 2017 was found, so the 10 billion yuan target cannot be checked for its deadline.",
+        "The latest figure, for 2018, is 12 billion yuan, which meets the target.",
+    ]
+
+
+def test_a_milestone_without_evidence_is_a_gap_not_a_failure():
+    spec = {"kind": "milestone"}
+    assert written(spec, [], evidence=[]) == [
+        "No evidence on this target was found in the sources searched; it is shown as a gap, not as a failure."]
