@@ -7,7 +7,7 @@ READY := $(VENV)/.ready
 EDITION ?=
 PORT ?= 8000
 
-.PHONY: book test validate coverage serve bench clean
+.PHONY: book test check browser-prerequisites validate coverage serve bench clean
 
 $(READY): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,18 @@ serve:
 validate: $(READY)
 	$(PY) scripts/validate.py
 
-test: $(READY)
+# the whole suite: unit tests, notebooks, book builds and the browser tests
+test: $(READY) browser-prerequisites
 	$(PY) -m pytest
+
+# the unit tests only, for day-to-day work (no book build, no kernel, no browser)
+check: $(READY)
+	$(PY) -m pytest -m "not slow" -q
+
+# Debian's chromium and a Chinese font, installed with apt-get when missing (as root; otherwise
+# it names the command to run)
+browser-prerequisites:
+	@sh scripts/browser_prerequisites.sh
 
 clean:
 	rm -rf _build
