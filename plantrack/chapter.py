@@ -29,8 +29,10 @@ class ParameterError(ValueError):
     pass
 
 
-def check_parameters(data_dir: str, edition: str, as_of_year: int, area: Optional[str] = None) -> None:
-    """Papermill does not check parameters; this does, with a message naming the bad one."""
+def check_parameters(data_dir: str, edition: str, as_of_year: int, area: Optional[str] = None,
+                     dataset: Optional[Dataset] = None) -> None:
+    """Papermill does not check parameters; this does, with a message naming the bad one.
+    dataset: the data already loaded from data_dir, to check the area against."""
     problems = []
     if not Path(data_dir).is_dir():
         problems.append(f"data_dir={data_dir!r}: expected an existing folder with areas.yaml, targets.yaml ...")
@@ -39,7 +41,7 @@ def check_parameters(data_dir: str, edition: str, as_of_year: int, area: Optiona
     if isinstance(as_of_year, bool) or not isinstance(as_of_year, int) or not 2015 <= as_of_year <= dt.date.today().year:
         problems.append(f"as_of_year={as_of_year!r}: expected a whole year from 2015 to {dt.date.today().year}")
     if area is not None and not problems:
-        areas = load_dataset(data_dir).registry.areas
+        areas = (dataset or load_dataset(data_dir)).registry.areas
         if area not in areas:
             problems.append(f"area={area!r}: expected one of {', '.join(areas)}")
     if problems:
@@ -58,9 +60,10 @@ class Report:
 def open_report(data_dir: str, edition: str, as_of_year: int, downloads_dir: str, area: Optional[str] = None,
                 assessment_path: str = "") -> Report:
     """assessment_path: the build's one assessment (a notebook run on its own assesses the data itself)."""
-    check_parameters(data_dir, edition, as_of_year, area)
-    enable_offline_renderer()
+    check_parameters(data_dir, edition, as_of_year)
     dataset = load_dataset(data_dir)
+    check_parameters(data_dir, edition, as_of_year, area, dataset)
+    enable_offline_renderer()
     assessments = load_assessments(assessment_path) if assessment_path else assess_targets(dataset, as_of_year)
     return Report(dataset, assessments, edition, as_of_year, Path(downloads_dir))
 
