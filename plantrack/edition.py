@@ -78,6 +78,7 @@ def build_edition(edition: str, layout: Layout = Layout(), as_of_year: int | Non
     except DataError as exc:
         raise BuildError(f"invalid data, nothing was built or published:\n{exc.report()}") from None
     check_parameters(str(layout.data_dir), edition, as_of_year)
+    _refuse_contradictions(dataset, as_of_year)
     plan = _plan(layout, dataset, edition, as_of_year, review)
     published = layout.site / edition / "manifest.json"
     if published.exists() and json.loads(published.read_text(encoding="utf-8")).get("inputs") == plan.inputs:
@@ -98,6 +99,18 @@ def build_edition(edition: str, layout: Layout = Layout(), as_of_year: int | Non
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)  # a half-built work folder must not seed the next build
         raise
+
+
+def _refuse_contradictions(dataset, as_of_year: int) -> None:
+    """No edition is built whose pages would contradict themselves (see consistency.py)."""
+    from .assess import assess_target
+    from .consistency import check_all
+
+    assessments = {t: assess_target(target, dataset, as_of_year) for t, target in dataset.registry.targets.items()}
+    found = check_all(dataset, assessments)
+    if found:
+        raise BuildError("statements on the pages would contradict each other, nothing was built or published:\n"
+                         + "\n".join(f"  - {c}" for c in found))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from .assess import Assessment
 from .registry import Indicator, Target
 from .units import UNITS
 
-QUALIFIER_WORDS = {"approx": "about ", "at_least": "at least ", "more_than": "more than ", "less_than": "less than "}
+QUALIFIER_WORDS = {"approx": "about ", "at_least": "at least ", "more_than": "more than ", "less_than": "less than ", "lower_bound": "at least "}
 _COUNT_NOUNS = {"家": "firms", "个": "", "处": "", "座": "", "项": "", "所": ""}
 
 
@@ -87,7 +87,10 @@ def sentences(a: Assessment, target: Target, indicator: Optional[Indicator]) -> 
     if a.deadline_value is not None and not math.isnan(a.deadline_value):
         reached = QUALIFIER_WORDS.get(a.deadline_qualifier, "") + format_value(a.deadline_value, unit)
         verb = "ranked" if target.kind == "rank" else "reached"
-        if target.kind == "rank":
+        if a.verdict == "not measurable":
+            out.append(f"The years found add up to {reached} by {target.deadline}, below {goal}; a year is missing, so the "
+                       f"sum is only a lower bound and the target cannot be checked for its deadline.")
+        elif target.kind == "rank":
             out.append(f"Zhejiang ranked {reached} in {target.deadline}; {goal} was {'met' if a.verdict == 'met' else 'not met'}.")
         elif a.verdict == "met":
             above = f", {format_pct(a.shortfall_pct)} above {goal}" if a.shortfall_pct else f", exactly {goal}"
@@ -103,9 +106,13 @@ def sentences(a: Assessment, target: Target, indicator: Optional[Indicator]) -> 
         if a.verdict == "met":
             out.append(f"It was already met in {a.first_met_year}.")
     if a.latest_year is not None and a.latest_year != target.deadline:
-        state = {"met": "meets", "borderline": "is close to", "not met": "does not meet"}.get(a.status_now, "")
         latest = QUALIFIER_WORDS.get(a.latest_qualifier, "") + format_value(a.latest_value, unit)
-        out.append(f"The latest figure, for {a.latest_year}, is {latest}, which {state} the target.")
+        if a.status_now == "unknown":
+            why = "a rank is never carried forward" if target.kind == "rank" else "a lower bound below the target decides nothing"
+            out.append(f"The latest figure, for {a.latest_year}, is {latest}; {why}, so where the target stands now is unknown.")
+        else:
+            state = {"met": "meets", "borderline": "is close to", "not met": "does not meet"}[a.status_now]
+            out.append(f"The latest figure, for {a.latest_year}, is {latest}, which {state} the target.")
     if a.progress_ratio is not None and a.cagr_actual is not None and a.cagr_required:
         out.append(
             f"From {a.baseline_year} the series changed by {_signed_pct(a.cagr_actual)} a year against the "
@@ -129,15 +136,15 @@ def _signed_pct(rate: float) -> str:
 
 
 def _milestone_sentences(a: Assessment, target: Target) -> list[str]:
-    if a.verdict in ("no evidence", "not measurable") and a.status_now == "unknown":
+    if a.verdict in ("no evidence", "not measurable") and a.status_now in ("unknown", "no evidence"):
         return [f"No evidence on this target was found in the sources searched; it is shown as a gap, not as a failure."]
     out = []
     if a.verdict in ("no evidence", "not measurable"):
         out.append(f"No evidence dated by the {target.deadline} deadline was found.")
     else:
         out.append(f"By the {target.deadline} deadline the evidence shows the target {a.verdict} ({a.verdict_reason}).")
-    if a.status_now not in ("unknown", a.verdict):
-        out.append(f"The latest evidence, dated {a.evidence_date}, shows it {a.status_now}.")
+    if a.status_now not in ("unknown", "no evidence", a.verdict):
+        out.append(f"Counting later records too, the strongest, describing {a.evidence_date}, shows it {a.status_now}.")
     if a.first_met_year is not None:
         out.append(f"First evidence of achievement: {a.first_met_year}.")
     return out

@@ -12,30 +12,10 @@ from hypothesis import strategies as st
 
 from plantrack.assess import assess_all, assess_target, cagr, compare, progress_class, project, Point
 from plantrack.dataset import Dataset, load_dataset
-from plantrack.evidence import EvidenceTables, OBSERVATION_COLUMNS, SOURCE_COLUMNS, EVIDENCE_COLUMNS, SEARCH_COLUMNS
-from plantrack.registry import Area, Indicator, Registry, Target
+
+from helpers import make_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def make_dataset(target: dict, unit: str, points: list[tuple], evidence: list[tuple] = (), source_kind="official_statistics",
-                 measure: str = "stock") -> tuple[Target, Dataset]:
-    """points: (period, value_std, qualifier). evidence: (date, finding)."""
-    t = Target.model_validate({"id": "t", "area": "a", "clause": "一(三)", "wording_zh": "x", "wording_en": "x",
-                               "deadline": 2017, **target})
-    indicator = Indicator(id="i", name_zh="x", name_en="x", unit=unit, definition="x", publisher="x", measure=measure)
-    registry = Registry(areas={"a": Area(id="a", title_zh="x", title_en="x", clause="x", agencies=[], description="x")},
-                        indicators={"i": indicator}, targets={"t": t})
-    obs = pd.DataFrame([{"indicator_id": "i", "period": p, "value": str(v), "unit": unit, "qualifier": q,
-                         "source_id": "s", "quote": str(v), "note": "", "year": int(p[:4]), "as_of": p,
-                         "value_std": float(v), "unit_std": unit} for p, v, q in points],
-                       columns=list(OBSERVATION_COLUMNS) + ["year", "as_of", "value_std", "unit_std"])
-    sources = pd.DataFrame([{"source_id": "s", "publisher": "p", "original_publisher": "", "title": "t", "url": "http://x",
-                             "published": "", "accessed": "2026-11-28", "kind": source_kind, "language": "zh"}], columns=SOURCE_COLUMNS)
-    ev = pd.DataFrame([{"target_id": "t", "date": d, "finding": f, "summary": "s", "source_id": "s", "quote": "q"} for d, f in evidence],
-                      columns=EVIDENCE_COLUMNS)
-    tables = EvidenceTables(sources=sources, observations=obs, evidence=ev, searches=pd.DataFrame(columns=SEARCH_COLUMNS))
-    return t, Dataset(data_dir=Path("."), registry=registry, evidence=tables)
 
 
 THRESHOLD = {"kind": "threshold", "comparator": ">", "value": 1.2, "unit": "万亿元", "indicator": "i"}
@@ -149,31 +129,68 @@ def test_proxy_is_marked():
     assert a.proxy and "proxy indicator" in a.quality_flags
 
 
-def test_cumulative_target_sums_years_and_stops_at_a_gap():
+def test_cumulative_target_sums_the_years_in_order():
     spec = {"kind": "count", "comparator": ">=", "value": 3000, "unit": "家", "indicator": "i", "cumulative_from": 2016}
-    target, ds = make_dataset(spec, "家", [("2016", 1400, "exact"), ("2017", 1700, "exact"), ("2019", 2000, "exact")])
+    target, ds = make_dataset(spec, "家", [("2016", 1400, "exact"), ("2017", 1700, "exact")])
     a = assess_target(target, ds)
-    assert a.deadline_value == 3100 and a.verdict == "met"
-    assert a.latest_year == 2017  # 2018 is missing, so no running sum for 2019
+    assert (a.deadline_value, a.deadline_qualifier, a.verdict) == (3100, "exact", "met")
 
 
-@pytest.mark.parametrize("findings, verdict, now", [
-    ([("2017-06", "achieved")], "achieved", "achieved"),
-    ([("2016", "partly"), ("2019", "achieved")], "partly achieved", "achieved"),
-    ([("2017", "not_yet")], "not yet", "not yet"),
-    ([("2017", "contradicted")], "contradicted", "contradicted"),
-    ([("2019", "achieved")], "no evidence", "achieved"),
-    ([], "no evidence", "unknown"),
+def test_cumulative_sum_after_a_missing_year_is_a_lower_bound_that_can_only_show_a_target_met():
+    spec = {"kind": "count", "comparator": ">=", "value": 3000, "unit": "家", "indicator": "i", "cumulative_from": 2016}
+    # 2017 missing: the 2016 figure alone is below 3000, so the deadline cannot be judged;
+    # by 2018 the years found already pass 3000, so the target is met now, as a lower bound.
+    target, ds = make_dataset(spec, "家", [("2016", 2595, "exact"), ("2018", 3187, "exact")])
+    a = assess_target(target, ds)
+    assert a.verdict == "not measurable" and a.deadline_value is None
+    assert (a.latest_year, a.latest_value, a.latest_qualifier, a.status_now) == (2018, 5782, "lower_bound", "met")
+    assert a.first_met_year == 2018 and a.projection_year is None
+
+
+def test_lower_bound_at_the_deadline_that_passes_the_target_is_met():
+    spec = {"kind": "count", "comparator": ">=", "value": 3000, "unit": "家", "indicator": "i", "cumulative_from": 2015}
+    target, ds = make_dataset(spec, "家", [("2015", 1000, "exact"), ("2017", 2500, "exact")])  # 2016 missing
+    a = assess_target(target, ds)
+    assert (a.verdict, a.deadline_value, a.deadline_qualifier) == ("met", 3500, "lower_bound")
+    assert "lower bound" in a.verdict_reason
+
+
+def test_lower_bound_below_the_target_is_not_measurable_at_the_deadline():
+    spec = {"kind": "count", "comparator": ">=", "value": 3000, "unit": "家", "indicator": "i", "cumulative_from": 2015}
+    target, ds = make_dataset(spec, "家", [("2015", 1000, "exact"), ("2017", 1500, "exact")])
+    a = assess_target(target, ds)
+    assert (a.verdict, a.status_now, a.shortfall) == ("not measurable", "unknown", None)
+
+
+def test_a_rank_from_before_the_deadline_is_not_carried_forward_to_now():
+    spec = {"kind": "rank", "comparator": "<=", "value": 3, "unit": "位", "indicator": "i"}
+    target, ds = make_dataset(spec, "位", [("2015", 3, "exact")])
+    a = assess_target(target, ds)
+    assert (a.verdict, a.status_now, a.first_met_year) == ("not measurable", "unknown", 2015)
+
+
+DONE_HERE = ("province", "done", "exact")
+
+
+@pytest.mark.parametrize("records, verdict, now", [
+    ([("2017-06", *DONE_HERE)], "achieved", "achieved"),
+    ([("2016", "province", "under_way", "exact"), ("2019", *DONE_HERE)], "partly achieved", "achieved"),
+    ([("2017", "province", "planned", "exact")], "not yet", "not yet"),
+    ([("2017", "province", "missed", "exact")], "contradicted", "contradicted"),
+    ([("2019", *DONE_HERE)], "no evidence", "achieved"),
+    ([("2017", "local", "done", "exact")], "partly achieved", "partly achieved"),       # a city cannot make the province's target
+    ([("2017", "province", "done", "neighbour")], "no evidence", "no evidence"),        # read, not counted
+    ([], "no evidence", "no evidence"),
 ])
-def test_milestone_verdict_comes_from_evidence(findings, verdict, now):
-    target, ds = make_dataset({"kind": "milestone"}, "家", [], evidence=findings)
+def test_milestone_verdict_follows_from_the_grades(records, verdict, now):
+    target, ds = make_dataset({"kind": "milestone"}, "家", [], evidence=records)
     a = assess_target(target, ds)
     assert (a.verdict, a.status_now) == (verdict, now)
 
 
 def test_quantified_target_without_figures_falls_back_to_evidence():
     spec = {"kind": "count", "comparator": ">=", "value": 5, "unit": "家", "indicator": "i"}
-    target, ds = make_dataset(spec, "家", [], evidence=[("2017", "partly")])
+    target, ds = make_dataset(spec, "家", [], evidence=[("2017", "some_named", "done", "exact")])
     a = assess_target(target, ds)
     assert a.verdict == "partly achieved" and a.evidence_based
 
@@ -256,10 +273,3 @@ def test_part_of_a_year_is_not_a_value_for_the_year_of_a_flow_but_is_for_a_stock
     assert (a.latest_year, a.latest_value) == (2022, 20000)  # Jan-Aug 2021 skipped, a year-end date kept
     target, ds = make_dataset({**THRESHOLD, "kind": "count", "comparator": ">="}, "亿元", points[:2], measure="stock")
     assert assess_target(target, ds).latest_year == 2021
-
-
-def test_a_rank_met_before_the_deadline_still_needs_the_deadline_figure():
-    spec = {"kind": "rank", "comparator": "<=", "value": 3, "unit": "位", "indicator": "i"}
-    target, ds = make_dataset(spec, "位", [("2015", 2, "exact")])
-    a = assess_target(target, ds)
-    assert (a.verdict, a.status_now, a.first_met_year) == ("not measurable", "met", 2015)
