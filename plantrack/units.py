@@ -39,6 +39,7 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "future factories": ("count", Decimal(1)),
     "makerspaces": ("count", Decimal(1)),
     "enterprises": ("count", Decimal(1)),
+    "high-tech companies": ("count", Decimal(1)),
     "萬個": ("count", Decimal("1e4")),
     "個": ("count", Decimal(1)),
     "萬家": ("count", Decimal("1e4")),
@@ -55,6 +56,7 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "percent": ("percent", Decimal(1)),
     "万元/人": ("yuan_per_person", Decimal(1)),
     "元/人": ("yuan_per_person", Decimal("1e-4")),
+    "yuan per person": ("yuan_per_person", Decimal("1e-4")),
     "点": ("index", Decimal(1)),
     "分": ("index", Decimal(1)),
     "index": ("index", Decimal(1)),  # an index published without a unit
