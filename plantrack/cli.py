@@ -38,7 +38,7 @@ def validate(argv: list[str] | None = None) -> int:
 def coverage(argv: list[str] | None = None) -> int:
     import pandas as pd
 
-    from .coverage import coverage_summary, coverage_table
+    from .coverage import coverage_summary, coverage_table, source_mix, source_mix_summary
 
     parser = argparse.ArgumentParser(description="Print how far the evidence reaches for every target.")
     parser.add_argument("--data", type=Path, default=ROOT / "data")
@@ -54,6 +54,7 @@ def coverage(argv: list[str] | None = None) -> int:
         print(table.to_string(index=False))
     print()
     print(coverage_summary(table))
+    print(source_mix_summary(source_mix(dataset)))
     return 0
 
 
