@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -31,7 +33,16 @@ from .units import convert, convertible
 FOLDER = "snapshots"
 METADATA = "metadata.yaml"
 ZHEJIANG = "330000000000"  # the producer's 12-digit code for 浙江省
-FORMATS = ("nbs_panel", "nbs_esdata_raw")
+NATIONAL = "000000000000"  # a table's national row (全国), kept for shares but never ranked
+FORMATS = ("nbs_panel", "nbs_esdata_raw", "nbs_bulletin_html")
+# The provinces' 12-digit codes, by the short names bulletins print (浙　江 -> 浙江).
+PROVINCE_CODES = {name: f"{code}0000000000" for name, code in (
+    ("北京", "11"), ("天津", "12"), ("河北", "13"), ("山西", "14"), ("内蒙古", "15"), ("辽宁", "21"), ("吉林", "22"),
+    ("黑龙江", "23"), ("上海", "31"), ("江苏", "32"), ("浙江", "33"), ("安徽", "34"), ("福建", "35"), ("江西", "36"),
+    ("山东", "37"), ("河南", "41"), ("湖北", "42"), ("湖南", "43"), ("广东", "44"), ("广西", "45"), ("海南", "46"),
+    ("重庆", "50"), ("四川", "51"), ("贵州", "52"), ("云南", "53"), ("西藏", "54"), ("陕西", "61"), ("甘肃", "62"),
+    ("青海", "63"), ("宁夏", "64"), ("新疆", "65"))}
+PROVINCE_CODES["全国"] = NATIONAL
 
 PANEL_COLUMNS = ["snapshot", "indicator_id", "province", "province_code", "year", "value", "unit",
                  "value_std", "unit_std", "additive", "quote"]
@@ -77,8 +88,15 @@ class Query(_Meta):
     years: str = ""
 
 
+class Table(_Meta):
+    """Where a bulletin's table is: the first header row with a cell `marker` (its first column, such
+    as 地区) and a cell for every indicator column; and the year the table describes."""
+    marker: str = Field(min_length=1)
+    data_year: int = Field(ge=2000, le=2100)
+
+
 class Column(_Meta):
-    column: str = Field(min_length=1)  # the column (panel) or i_showname (raw response) in the file
+    column: str = Field(min_length=1)  # the column (panel), i_showname (raw response) or header cell (bulletin)
     indicator: str = Field(min_length=1)
     code: str = ""  # the producer's indicator id, as the repository records it
     unit: str = Field(min_length=1)  # the unit as published
@@ -94,7 +112,8 @@ class Metadata(_Meta):
     cross_check_of: Optional[str] = None
     origin: Origin
     obtained_via: ObtainedVia
-    query: Query
+    query: Optional[Query] = None  # the producer's query, for tables from the query service
+    table: Optional[Table] = None  # for a bulletin page: which table, and its year
     indicators: list[Column] = Field(min_length=1)
 
 
@@ -108,7 +127,8 @@ class Figure:
     value: str
     unit: str
     additive: bool
-    quote: str
+    quote: str  # the row as written in the file
+    fields: tuple[str, ...] = ()  # the row's fields (cells), one of which is the value
 
 
 @dataclass(frozen=True)
@@ -200,13 +220,14 @@ def read_panel(path: Path, meta: Metadata) -> tuple[list[Figure], list[str]]:
     for line in lines[1:]:
         if not line.strip():
             continue
-        row = dict(zip(header, next(csv.reader([line]))))
+        fields = next(csv.reader([line]))
+        row = dict(zip(header, fields))
         for column in meta.indicators:
             value = _number(row.get(column.column, ""))
             if value is None:
                 continue
             figures.append(Figure(column.indicator, row["省份"], row["省辖市代码"], int(row["年份"]), value,
-                                  column.unit, column.additive, line))
+                                  column.unit, column.additive, line, tuple(fields)))
     return figures, []
 
 
@@ -236,16 +257,60 @@ def read_esdata_raw(path: Path, meta: Metadata) -> tuple[list[Figure], list[str]
     return figures, [c for c in wanted if c not in seen] if rows else list(wanted)
 
 
-READERS = {"nbs_panel": read_panel, "nbs_esdata_raw": read_esdata_raw}
+_ROW = re.compile(r"<tr[^>]*>.*?</tr>", re.S | re.I)
+_CELL = re.compile(r"<t[dh][^>]*>(.*?)</t[dh]>", re.S | re.I)
 
 
-def _observation(raw: dict) -> Observation:
-    """An observation whose quote is a CSV row: the value must be one of the row's fields, exactly.
+def _cell_text(markup: str) -> str:
+    text = html.unescape(re.sub(r"<[^>]+>", "", markup))
+    return re.sub(r"[\s\u3000]+", "", text)
+
+
+def read_bulletin_html(path: Path, meta: Metadata) -> tuple[list[Figure], list[str]]:
+    """Figures of a statistical bulletin's table by region (分地区), as the page was saved: the first
+    table whose header row holds meta.table.marker and the indicator columns; one row per region, the
+    first cell its name; the quote is the row's markup as written."""
+    if meta.table is None:
+        return [], ["table (marker and data_year) in metadata.yaml"]
+    page = path.read_bytes().decode("utf-8-sig")
+    rows = [(m.group(0), [_cell_text(c) for c in _CELL.findall(m.group(0))]) for m in _ROW.finditer(page)]
+    wanted = [meta.table.marker] + [c.column for c in meta.indicators]
+    start = next((i for i, (_, cells) in enumerate(rows) if all(w in cells for w in wanted)), None)
+    if start is None:
+        return [], [w for w in wanted if not any(w in cells for _, cells in rows)] or wanted
+    header = rows[start][1]
+    positions = {c.column: header.index(c.column) for c in meta.indicators}
+    missing: list[str] = []
+    figures, seen = [], set()
+    for markup, cells in rows[start + 1:]:
+        if not cells or cells[0] not in PROVINCE_CODES:
+            if figures:
+                break  # the table has ended
+            continue
+        code = PROVINCE_CODES[cells[0]]
+        if code in seen:
+            continue
+        seen.add(code)
+        for column in meta.indicators:
+            position = positions.get(column.column)
+            value = _number(cells[position]) if position is not None and position < len(cells) else None
+            if value is not None:
+                figures.append(Figure(column.indicator, cells[0], code, meta.table.data_year, value, column.unit,
+                                      column.additive, markup, tuple(cells)))
+    return figures, missing
+
+
+READERS = {"nbs_panel": read_panel, "nbs_esdata_raw": read_esdata_raw, "nbs_bulletin_html": read_bulletin_html}
+
+
+def _observation(raw: dict, fields: tuple[str, ...]) -> Observation:
+    """An observation whose quote is a row of a table: the value must be one of the row's fields
+    (cells), exactly.
 
     The general check (the value stands in the quote) reads "2024,977" in a CSV row as a number with a
     thousands separator, so it is applied to the value alone and the row is checked field by field."""
     checked = Observation.model_validate({**raw, "quote": raw["value"]})
-    if raw["value"] not in next(csv.reader([raw["quote"]])):
+    if raw["value"] not in fields or raw["value"] not in raw["quote"]:
         raise ValidationError.from_exception_data("Observation", [{
             "type": "value_error", "loc": ("quote",), "input": raw["quote"],
             "ctx": {"error": ValueError(f"the row to hold the value {raw['value']} as one of its fields")}}])
@@ -298,12 +363,14 @@ def load_snapshots(data_dir: Path, registry: Registry, known_sources: set[str] =
     if not root.is_dir():
         return empty_import(), []
     issues: list[DataIssue] = []
-    metas: dict[str, Metadata] = {}
+    metas: dict[str, Metadata] = {}  # the snapshots that verified, to import
+    declared: dict[str, str] = {}  # every snapshot with readable metadata: its role
     figures: dict[str, list[Figure]] = {}
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
         meta = read_metadata(folder, data_dir, issues)
         if meta is None:
             continue
+        declared[meta.name] = meta.role
         where = _where(folder / METADATA, data_dir)
         problem = verify(folder, meta, data_dir)
         if problem is not None:
@@ -318,21 +385,26 @@ def load_snapshots(data_dir: Path, registry: Registry, known_sources: set[str] =
                 issues.append(DataIssue(where, f"column {column.column!r}", "unit", column.unit, f"a unit convertible to the indicator's unit {indicator.unit!r}"))
         if meta.role == "primary" and meta.name in known_sources:
             issues.append(DataIssue(where, "", "name", meta.name, "a name not used as a source_id in sources.csv (the snapshot is its own source)"))
-        found, missing = READERS[meta.format](folder / meta.file, meta)
+        try:
+            found, missing = READERS[meta.format](folder / meta.file, meta)
+        except (ValueError, KeyError, csv.Error) as exc:  # a malformed file: JSON, CSV or text
+            issues.append(DataIssue(str((folder / meta.file).relative_to(data_dir)), "", "format", meta.format,
+                                    f"a readable {meta.format} file ({type(exc).__name__}: {exc})"))
+            continue
         for column in missing:
             issues.append(DataIssue(str((folder / meta.file).relative_to(data_dir)), "header", column, column,
                                     f"the column named in {METADATA} (indicators) to be in the file"))
         metas[meta.name] = meta
         figures[meta.name] = found
-    for name, meta in metas.items():
-        if meta.role == "cross_check" and meta.cross_check_of not in metas:
+    for name, meta in metas.items():  # a refused primary is reported once, not again by its cross-checks
+        if meta.role == "cross_check" and declared.get(str(meta.cross_check_of)) != "primary":
             issues.append(DataIssue(f"{FOLDER}/{name}/{METADATA}", "", "cross_check_of", str(meta.cross_check_of), "the name of a primary snapshot kept beside it"))
 
     sources, observations, panel_rows, summary = [], [], [], []
     for name, meta in metas.items():
         figs = figures[name]
         summary.append({"name": name, "role": meta.role, "title": meta.origin.title, "file": meta.file, "sha256": meta.sha256,
-                        "figures": len(figs), "provinces": len({f.province_code for f in figs}),
+                        "figures": len(figs), "provinces": len({f.province_code for f in figs} - {NATIONAL}),
                         "years": f"{min(f.year for f in figs)}-{max(f.year for f in figs)}" if figs else ""})
         if meta.role != "primary":
             continue
@@ -350,7 +422,7 @@ def load_snapshots(data_dir: Path, registry: Registry, known_sources: set[str] =
                    "source_id": name, "quote": f.quote,
                    "note": f"Row of snapshot {name} ({meta.file}) as written; all provinces are in the snapshot's panel."}
             try:
-                observations.append(_observation(raw))
+                observations.append(_observation(raw, f.fields))
             except ValidationError as exc:
                 issues.extend(_pydantic_issues(f"{FOLDER}/{name}/{meta.file}", f"{f.province} {f.year}", raw, exc))
     overlaps, disagreements = _compare(figures)
@@ -375,3 +447,19 @@ def describe(imported: SnapshotImport) -> str:
     if len(imported.disagreements) > 20:
         lines.append(f"    ... and {len(imported.disagreements) - 20} more")
     return "\n".join(lines)
+
+
+def indicator_coverage(imported: SnapshotImport) -> pd.DataFrame:
+    """Per imported indicator: its snapshots, the most provinces in a year, which years, and Zhejiang's years."""
+    columns = ["indicator_id", "snapshot", "provinces", "years", "zhejiang_years"]
+    rows = []
+    for indicator, group in imported.panel.groupby("indicator_id", sort=True):
+        names = sorted(set(group["snapshot"]))
+        snapshot = names[0] if len(names) == 1 else f"{names[0]} ... ({len(names)} snapshots)"
+        years = sorted(set(group["year"]))
+        own = sorted(set(group[group["province_code"] == ZHEJIANG]["year"]))
+        provinces = group[group["province_code"] != NATIONAL].groupby("year")["province_code"].nunique().max()
+        rows.append({"indicator_id": indicator, "snapshot": snapshot, "provinces": provinces,
+                     "years": f"{years[0]}-{years[-1]} ({len(years)})",
+                     "zhejiang_years": f"{own[0]}-{own[-1]} ({len(own)})" if own else "none"})
+    return pd.DataFrame(rows, columns=columns)
