@@ -55,6 +55,13 @@ def coverage(argv: list[str] | None = None) -> int:
     print()
     print(coverage_summary(table))
     print(source_mix_summary(source_mix(dataset)))
+    if not dataset.snapshots.panel.empty:
+        from .snapshots import indicator_coverage
+
+        print()
+        print("Imported official tables (data/snapshots), per indicator:")
+        with pd.option_context("display.width", 250):
+            print(indicator_coverage(dataset.snapshots).to_string(index=False))
     return 0
 
 
