@@ -16,9 +16,10 @@ import numpy as np
 import pandas as pd
 
 from .dataset import Dataset
+from .grading import Contribution, decide
 from .registry import Indicator, Target
 from .units import convert
-from .verdicts import FINDING_VERDICTS, Group, Verdict
+from .verdicts import Group, Verdict
 
 # An approximate figure (约, 近) within this share of the threshold cannot be told apart from it.
 BORDERLINE_BAND = 0.02
@@ -76,6 +77,8 @@ class Assessment:
     projection_note: str = ""
     evidence_date: Optional[str] = None
     evidence_based: bool = False
+    deciding_record: Optional[str] = None      # the evidence record that decides the verdict at the deadline
+    deciding_record_now: Optional[str] = None  # and the one that decides the status now
     quality: str = "D"
     quality_flags: list[str] = field(default_factory=list)
 
@@ -97,7 +100,7 @@ def threshold_in_indicator_unit(target: Target, indicator: Indicator) -> tuple[f
 
 
 def compare(value: float, qualifier: str, comparator: str, threshold: float, tolerance: float = ABOUT_TOLERANCE) -> str:
-    """'met', 'borderline' or 'not met' for one published figure against the threshold.
+    """'met', 'borderline', 'not met' or 'unknown' for one figure against the threshold.
 
     A lower bound (以上, 超过) that already reaches the threshold is met; an approximate figure
     within BORDERLINE_BAND of it is borderline; an upper bound (不到) above it is borderline.
@@ -110,6 +113,9 @@ def compare(value: float, qualifier: str, comparator: str, threshold: float, tol
     exact_result = {
         ">": value > threshold, ">=": value >= threshold, "<": value < threshold, "<=": value <= threshold,
     }[comparator]
+    if qualifier == "lower_bound":
+        # a sum over the years found, some missing: it decides only when it already passes
+        return Verdict.MET if higher and exact_result else Verdict.UNKNOWN
     if qualifier == "approx" and threshold and abs(value - threshold) <= BORDERLINE_BAND * abs(threshold):
         return Verdict.BORDERLINE
     if qualifier == "more_than" and higher and value >= threshold:
@@ -177,19 +183,22 @@ def _disagree(figures: list[dict], chosen: float) -> bool:
 
 
 def cumulative_points(points: list[Point], start_year: int) -> list[Point]:
-    """Running sums from start_year; a missing year ends the series (no sum over a gap)."""
-    out, total, expected = [], 0.0, start_year
+    """Running sums from start_year over the years found. After a missing year the sum is only a
+    lower bound (qualifier 'lower_bound'): it can show a target met, never one missed."""
+    out, total, expected, gap = [], 0.0, start_year, False
     for p in points:
         if p.year < start_year:
             continue
-        if p.year != expected:
-            break
+        gap = gap or p.year != expected
         total += p.value
-        qualifier = "exact" if p.qualifier == "exact" else "approx"
-        if out and out[-1].qualifier != "exact":
+        if gap:
+            qualifier = "lower_bound"
+        elif p.qualifier == "exact" and (not out or out[-1].qualifier == "exact"):
+            qualifier = "exact"
+        else:
             qualifier = "approx"
         out.append(Point(p.year, str(p.year), total, qualifier, p.source_id))
-        expected += 1
+        expected = p.year + 1
     return out
 
 
@@ -305,6 +314,8 @@ def assess_target(target: Target, dataset: Dataset, as_of_year: Optional[int] = 
     latest = points[-1]
     result.latest_year, result.latest_value, result.latest_qualifier = latest.year, latest.value, latest.qualifier
     result.status_now = outcome(latest)
+    if target.kind == "rank" and latest.year < target.deadline:
+        result.status_now = Verdict.UNKNOWN  # a rank moves both ways: an old rank is never carried forward
     result.first_met_year = next((p.year for p in points if outcome(p) == Verdict.MET), None)
     if at_deadline is None:
         result.verdict = Verdict.NOT_MEASURABLE
@@ -315,16 +326,21 @@ def assess_target(target: Target, dataset: Dataset, as_of_year: Optional[int] = 
     else:
         result.deadline_value, result.deadline_qualifier = at_deadline.value, at_deadline.qualifier
         result.verdict = outcome(at_deadline)
-        if result.verdict != Verdict.MET:
+        if result.verdict == Verdict.UNKNOWN:
+            result.verdict = Verdict.NOT_MEASURABLE
+            result.verdict_reason = "the years found sum to a lower bound below the target; a missing year's figure would decide"
+        elif at_deadline.qualifier == "lower_bound":
+            result.verdict_reason = "the years found already pass the target: a lower bound, the missing years can only add"
+        if result.verdict not in (Verdict.MET, Verdict.NOT_MEASURABLE):
             gap = threshold - at_deadline.value if increase_is_better(target) else at_deadline.value - threshold
             result.shortfall = gap
             result.shortfall_pct = 100 * gap / threshold if threshold else None
-        else:
+        elif result.verdict == Verdict.MET:
             surplus = at_deadline.value - threshold if increase_is_better(target) else threshold - at_deadline.value
             result.shortfall = 0.0 - surplus
             result.shortfall_pct = 0.0 - 100 * surplus / threshold if threshold else None
     _progress(result, target, points, base, threshold, at_deadline)
-    if result.verdict != Verdict.MET or result.status_now != Verdict.MET:
+    if result.status_now not in (Verdict.MET, Verdict.UNKNOWN) and not any(p.qualifier == "lower_bound" for p in points):
         low_kind = target.kind in ("share", "rank")
         result.projection_year, result.projection_low, result.projection_high, result.projection_note = project(
             points, threshold, log_scale=not low_kind
@@ -389,38 +405,44 @@ def _quality(result: Assessment, target: Target, dataset: Dataset, points: list[
 
 
 def _assess_milestone(target: Target, dataset: Dataset, result: Assessment, as_of_year: Optional[int], fallback: bool = False) -> Assessment:
+    """The verdict follows from the records' grades by grading.RECORD_RULES and grading.decide."""
     records = dataset.evidence.evidence
-    records = records[records["target_id"] == target.id].copy()
+    records = records[records["target_id"] == target.id]
     if as_of_year is not None:
         records = records[records["date"].str[:4].astype(int) <= as_of_year]
     result.evidence_based = True
     if fallback:
         result.quality_flags = ["no published figure; verdict from evidence records"]
-    if records.empty:
+    counted = records[records["finding"] != Contribution.NOT_COUNTED.value]
+    if counted.empty:
         result.verdict = Verdict.NO_EVIDENCE if target.kind == "milestone" else Verdict.NOT_MEASURABLE
-        result.verdict_reason = "no evidence record found" if target.kind == "milestone" else "no published figure and no evidence record"
+        if records.empty:
+            result.verdict_reason = "no evidence record found" if target.kind == "milestone" else "no published figure and no evidence record"
+        else:
+            result.verdict_reason = f"{len(records)} record(s) read, none counted"
+        result.status_now = Verdict.NO_EVIDENCE if target.kind == "milestone" else Verdict.UNKNOWN
         result.quality = "D"
         result.quality_flags.append("no evidence")
         return result
-    records = records.sort_values("date", kind="stable")
-    by_deadline = records[records["date"].str[:4].astype(int) <= target.deadline]
-    latest = records.iloc[-1]
-    result.status_now = FINDING_VERDICTS[latest["finding"]]
-    result.evidence_date = latest["date"]
-    achieved = records[records["finding"] == "achieved"]
-    if not achieved.empty:
-        result.first_met_year = int(achieved.iloc[0]["date"][:4])
-    if by_deadline.empty:
-        result.verdict = Verdict.NO_EVIDENCE
-        result.verdict_reason = f"the first evidence is dated {records.iloc[0]['date']}, after the deadline"
+    decision = decide(zip(records["date"], (Contribution(f) for f in records["finding"])), target.deadline)
+    result.verdict = decision.at_deadline
+    result.status_now = decision.now
+    result.first_met_year = decision.first_achieved_year
+    dates, ids = list(records["date"]), list(records["record_id"])
+    result.evidence_date = dates[decision.deciding_now]
+    result.deciding_record_now = ids[decision.deciding_now]
+    if decision.deciding_at_deadline is not None:
+        result.deciding_record = ids[decision.deciding_at_deadline]
+    if decision.deciding_at_deadline is None:
+        first = min(counted["date"])
+        result.verdict_reason = f"the first counted record describes {first}, after the deadline"
     else:
-        result.verdict = FINDING_VERDICTS[by_deadline.iloc[-1]["finding"]]
-        result.verdict_reason = f"evidence dated {by_deadline.iloc[-1]['date']}"
+        result.verdict_reason = f"decided by the record describing {dates[decision.deciding_at_deadline]}"
     kinds = dataset.sources.set_index("source_id")["kind"].to_dict() if not dataset.sources.empty else {}
-    official = any(kinds.get(s) in ("official_statistics", "government_release") for s in records["source_id"])
+    official = any(kinds.get(s) in ("official_statistics", "government_release") for s in counted["source_id"])
     if not official:
         result.quality_flags.append("not only official sources")
-    if by_deadline.empty:
+    if decision.deciding_at_deadline is None:
         result.quality_flags.append(f"no evidence by {target.deadline}")
     result.quality = "ABCD"[min(len(result.quality_flags), 3)]
     return result

@@ -38,7 +38,7 @@ def validate(argv: list[str] | None = None) -> int:
 def coverage(argv: list[str] | None = None) -> int:
     import pandas as pd
 
-    from .coverage import coverage_summary, coverage_table
+    from .coverage import coverage_summary, coverage_table, source_mix, source_mix_summary
 
     parser = argparse.ArgumentParser(description="Print how far the evidence reaches for every target.")
     parser.add_argument("--data", type=Path, default=ROOT / "data")
@@ -54,6 +54,14 @@ def coverage(argv: list[str] | None = None) -> int:
         print(table.to_string(index=False))
     print()
     print(coverage_summary(table))
+    print(source_mix_summary(source_mix(dataset)))
+    if not dataset.snapshots.panel.empty:
+        from .snapshots import indicator_coverage
+
+        print()
+        print("Imported official tables (data/snapshots), per indicator:")
+        with pd.option_context("display.width", 250):
+            print(indicator_coverage(dataset.snapshots).to_string(index=False))
     return 0
 
 

@@ -8,6 +8,7 @@ import pandas as pd
 from .assess import baseline_point, series_for
 from .dataset import Dataset
 
+OFFICIAL_KINDS = ("official_statistics", "government_release")
 COLUMNS = ["target_id", "area", "kind", "baseline", "deadline", "latest", "national", "evidence", "searches", "gaps"]
 
 
@@ -61,3 +62,28 @@ def coverage_summary(table: pd.DataFrame) -> str:
         f"{int((quantified['latest'] != 'gap').sum())} with any figure. "
         f"{len(milestones)} milestone targets: {int((milestones['evidence'] > 0).sum())} with evidence records."
     )
+
+
+def source_mix(dataset: Dataset) -> dict[str, object]:
+    """Sources by kind, and how many observations and evidence records rest on an official source
+    (statistics offices, government releases, official tables): the reader's measure of how far
+    the report stands on originals rather than reposts."""
+    kinds = dataset.sources.set_index("source_id")["kind"]
+    observation_kinds = dataset.observations["source_id"].map(kinds)
+    evidence_kinds = dataset.evidence.evidence["source_id"].map(kinds)
+    return {
+        "sources_by_kind": {k: int((kinds == k).sum()) for k in ("official_statistics", "government_release", "news", "repost")},
+        "observations": len(observation_kinds),
+        "observations_official": int(observation_kinds.isin(OFFICIAL_KINDS).sum()),
+        "evidence": len(evidence_kinds),
+        "evidence_official": int(evidence_kinds.isin(OFFICIAL_KINDS).sum()),
+    }
+
+
+def source_mix_summary(mix: dict[str, object]) -> str:
+    by_kind = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in mix["sources_by_kind"].items())
+    def share(part: int, whole: int) -> str:
+        return f"{100 * part / whole:.0f}%" if whole else "no"
+    return (f"Sources: {by_kind}. Observations from official sources: {mix['observations_official']} of "
+            f"{mix['observations']} ({share(mix['observations_official'], mix['observations'])}); evidence records: "
+            f"{mix['evidence_official']} of {mix['evidence']} ({share(mix['evidence_official'], mix['evidence'])}).")

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .evidence import EVIDENCE_COLUMNS, OBSERVATION_COLUMNS, SEARCH_COLUMNS, SOURCE_COLUMNS
+from .evidence import EVIDENCE_COLUMNS, OBSERVATION_COLUMNS, READING_COLUMNS, SEARCH_COLUMNS, SOURCE_COLUMNS
 
 DESCRIPTIONS = {
     "sources": "One row per source document: publisher, title, address, dates, kind, language.",
     "observations": "One row per published figure: value and unit exactly as published, with the verbatim quote.",
-    "evidence": "Dated evidence records for milestone targets, with the verbatim quote.",
+    "evidence": "Graded evidence records for milestone targets (scope, state, match, date of the state), with the verbatim quote and what the second reading changed.",
+    "evidence_readings": "The two independent readings of every evidence record, grade by grade.",
     "searches": "Every search made for a figure or evidence, including those that found nothing.",
+    "observations_imported": "Zhejiang's figures imported from the snapshots of official tables (snapshots/), each quoting its row of the table as written.",
     "assessment": "The computed assessment of every target in this edition.",
 }
 KEYS = {
@@ -29,7 +31,10 @@ def _fields(columns) -> list[dict]:
 def write_datapackage(folder: Path) -> None:
     import csv
 
-    columns = {"sources": SOURCE_COLUMNS, "observations": OBSERVATION_COLUMNS, "evidence": EVIDENCE_COLUMNS, "searches": SEARCH_COLUMNS}
+    columns = {"sources": SOURCE_COLUMNS, "observations": OBSERVATION_COLUMNS, "evidence": EVIDENCE_COLUMNS,
+               "evidence_readings": READING_COLUMNS, "searches": SEARCH_COLUMNS}
+    if (folder / "observations_imported.csv").exists():
+        columns["observations_imported"] = OBSERVATION_COLUMNS
     with (folder / "assessment.csv").open(encoding="utf-8") as f:
         columns["assessment"] = tuple(next(csv.reader(f)))
     resources = []

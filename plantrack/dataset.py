@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
-from .evidence import EvidenceTables, load_evidence
+from .evidence import EvidenceTables, _observation_frame, load_evidence
 from .issues import DataError
 from .registry import Registry, load_registry
+from .snapshots import SnapshotImport, describe, empty_import, load_snapshots
 
 
 @dataclass(frozen=True)
 class Dataset:
     data_dir: Path
     registry: Registry
-    evidence: EvidenceTables
+    evidence: EvidenceTables  # with the observations and sources imported from snapshots
+    snapshots: SnapshotImport = field(default_factory=empty_import)  # all provinces' figures, overlaps, disagreements
 
     @property
     def observations(self) -> pd.DataFrame:
@@ -32,10 +34,22 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     data_dir = Path(data_dir)
     registry, issues = load_registry(data_dir)
     evidence, evidence_issues = load_evidence(data_dir, registry, check_references=not issues)
-    issues += evidence_issues
+    snapshots, snapshot_issues = load_snapshots(data_dir, registry, set(evidence.sources["source_id"]), check_references=not issues)
+    issues += evidence_issues + snapshot_issues
     if issues:
         raise DataError(issues)
-    return Dataset(data_dir=data_dir, registry=registry, evidence=evidence)
+    return Dataset(data_dir=data_dir, registry=registry, evidence=with_snapshots(evidence, snapshots, registry), snapshots=snapshots)
+
+
+def with_snapshots(evidence: EvidenceTables, snapshots: SnapshotImport, registry: Registry) -> EvidenceTables:
+    """The evidence tables with the snapshots' sources and Zhejiang's figures appended."""
+    if not snapshots.sources:
+        return evidence
+    sources = pd.DataFrame([s.model_dump() for s in snapshots.sources], columns=evidence.sources.columns)
+    observations = _observation_frame(snapshots.observations, registry)
+    return replace(evidence,
+                   sources=pd.concat([evidence.sources, sources], ignore_index=True),
+                   observations=pd.concat([evidence.observations, observations], ignore_index=True))
 
 
 def summary(dataset: Dataset) -> str:
@@ -52,5 +66,7 @@ def summary(dataset: Dataset) -> str:
         "",
         "Targets by area and kind:",
         table.to_string(),
+        "",
+        describe(dataset.snapshots),
     ]
     return "\n".join(lines)

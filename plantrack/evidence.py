@@ -16,10 +16,10 @@ from .issues import DataIssue
 from .registry import Registry, _pydantic_issues
 from .units import UNITS, convert, convertible
 from .csvfile import read_rows
+from .grading import Grades, Match, QuoteCheck, Scope, State, judge
 
 FIRST_YEAR = 2010
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "less_than")
-FINDINGS = ("achieved", "partly", "not_yet", "contradicted")
 SOURCE_KINDS = ("official_statistics", "government_release", "news", "repost")
 MAX_VALUE = Decimal("1e12")  # above any level the plan measures; such a value is a typing slip
 
@@ -143,17 +143,46 @@ class Observation(_Row):
 
 
 class EvidenceRecord(_Row):
+    """One dated piece of evidence for a target, graded by two readers (see grading.py)."""
+    record_id: str = Field(pattern=r"^ev-[0-9]{3,}$")
     target_id: str = Field(min_length=1)
-    date: str
-    finding: Literal[FINDINGS]
+    date: str  # the date of the state described, not the publication date
+    scope: Scope
+    state: State
+    match: Match
+    quote_check: QuoteCheck
     summary: str = Field(min_length=1)
     source_id: str = Field(min_length=1)
     quote: str = Field(min_length=1)
+    review: str = Field(min_length=1)  # what the second reading changed, and why
 
     @field_validator("date")
     @classmethod
     def _date(cls, v: str) -> str:
         return _check_date(v, allow_empty=False)
+
+    def grades(self) -> Grades:
+        return Grades(self.scope, self.state, self.match, self.quote_check)
+
+
+class Reading(_Row):
+    """One reader's grades of one record, kept so that every resolution can be checked."""
+    record_id: str = Field(min_length=1)
+    reader: Literal["first", "second"]
+    scope: Scope
+    state: State
+    match: Match
+    date: str
+    quote_check: QuoteCheck | Literal["unchecked"]
+    note: str = ""
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, v: str) -> str:
+        return _check_date(v, allow_empty=False)
+
+
+AGREED = "both readings agree"
 
 
 class Search(_Row):
@@ -183,11 +212,14 @@ class EvidenceTables:
     observations: pd.DataFrame
     evidence: pd.DataFrame
     searches: pd.DataFrame
+    readings: pd.DataFrame
 
 
 SOURCE_COLUMNS = tuple(Source.model_fields)
 OBSERVATION_COLUMNS = tuple(Observation.model_fields)
 EVIDENCE_COLUMNS = tuple(EvidenceRecord.model_fields)
+READING_COLUMNS = tuple(Reading.model_fields)
+GRADE_FIELDS = ("scope", "state", "match", "date")
 SEARCH_COLUMNS = tuple(Search.model_fields)
 
 
@@ -217,6 +249,7 @@ def load_evidence(data_dir: Path, registry: Registry, check_references: bool = T
     sources = _parse(data_dir / "sources.csv", Source, issues, rejected_sources)
     observations = _parse(data_dir / "observations.csv", Observation, issues)
     evidence = _parse(data_dir / "evidence.csv", EvidenceRecord, issues)
+    readings = _parse(data_dir / "evidence_readings.csv", Reading, issues)
     searches = _parse(data_dir / "searches.csv", Search, issues)
 
     source_ids: dict[str, str] = {}
@@ -244,6 +277,7 @@ def load_evidence(data_dir: Path, registry: Registry, check_references: bool = T
             issues.append(DataIssue("observations.csv", where, "indicator_id, period, source_id", " / ".join(key), f"one figure per indicator, period and source (also at {seen[key]})"))
         seen.setdefault(key, where)
 
+    _check_readings(evidence, readings, issues)
     for where, e in evidence:
         if check_references and e.target_id not in registry.targets:
             issues.append(DataIssue("evidence.csv", where, "target_id", e.target_id, "a target id from targets.yaml"))
@@ -258,14 +292,53 @@ def load_evidence(data_dir: Path, registry: Registry, check_references: bool = T
     result = EvidenceTables(
         sources=_frame([s for _, s in sources], SOURCE_COLUMNS),
         observations=_observation_frame([o for _, o in observations], registry),
-        evidence=_frame([e for _, e in evidence], EVIDENCE_COLUMNS),
+        evidence=evidence_frame([e for _, e in evidence]),
+        readings=_frame([r for _, r in readings], READING_COLUMNS),
         searches=_frame([s for _, s in searches], SEARCH_COLUMNS),
     )
     return result, issues
 
 
 def _frame(rows: list[_Row], columns: tuple[str, ...]) -> pd.DataFrame:
-    return pd.DataFrame([r.model_dump() for r in rows], columns=list(columns))
+    return pd.DataFrame([r.model_dump(mode="json") for r in rows], columns=list(columns))
+
+
+def _check_readings(evidence: list[tuple[str, EvidenceRecord]], readings: list[tuple[str, Reading]], issues: list[DataIssue]) -> None:
+    """Every record has a first and a second reading; a record whose readings differ says how the
+    difference was resolved; a reading names a record that exists."""
+    by_record: dict[str, dict[str, Reading]] = {}
+    for where, r in readings:
+        slot = by_record.setdefault(r.record_id, {})
+        if r.reader in slot:
+            issues.append(DataIssue("evidence_readings.csv", where, "record_id, reader", f"{r.record_id} / {r.reader}", "one reading per record and reader"))
+        slot[r.reader] = r
+    ids = set()
+    for where, e in evidence:
+        if e.record_id in ids:
+            issues.append(DataIssue("evidence.csv", where, "record_id", e.record_id, "a unique record id"))
+        ids.add(e.record_id)
+        found = by_record.get(e.record_id, {})
+        for reader in ("first", "second"):
+            if reader not in found:
+                issues.append(DataIssue("evidence.csv", where, "record_id", e.record_id, f"a {reader} reading in evidence_readings.csv"))
+        if len(found) == 2:
+            first, second = found["first"], found["second"]
+            differ = [f for f in GRADE_FIELDS if getattr(first, f) != getattr(second, f)]
+            if differ and e.review.startswith(AGREED):
+                issues.append(DataIssue("evidence.csv", where, "review", e.review, f"how the readings' difference in {', '.join(differ)} was resolved"))
+    for where, r in readings:
+        if r.record_id not in ids and evidence:
+            issues.append(DataIssue("evidence_readings.csv", where, "record_id", r.record_id, "a record_id from evidence.csv"))
+
+
+def evidence_frame(rows: list[EvidenceRecord]) -> pd.DataFrame:
+    """Evidence with what each record counts for (`finding`) and why (`finding_reason`), by the
+    published rule table, so that no reader's tag decides a verdict."""
+    frame = _frame(rows, EVIDENCE_COLUMNS)
+    judged = [judge(r.grades()) for r in rows]
+    frame["finding"] = [c.value for c, _ in judged]
+    frame["finding_reason"] = [reason for _, reason in judged]
+    return frame
 
 
 def _observation_frame(rows: list[Observation], registry: Registry) -> pd.DataFrame:

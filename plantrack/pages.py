@@ -67,7 +67,16 @@ def method_constants():
         ["Sources in conflict", f"figures for one period differing by more than {assess.CONFLICT_SHARE:.1%}"],
         ["Projection interval", f"{assess.CONFIDENCE:.0%} confidence interval of the trend's slope (Student's t)"],
     ]
-    return render("method_constants.html", rows=rows)
+    return render("method_constants.html", rows=rows, header=["Rule", "Value"])
+
+
+def evidence_rules():
+    """The record rule table of grading.py, as the methodology page prints it."""
+    from .grading import rule_table
+
+    rows = rule_table()
+    return render("method_constants.html", rows=[[r["order"], r["when the record's grades are"], r["it counts as"], r["because"]] for r in rows],
+                  header=["Order", "When the record's grades are", "It counts as", "Because"])
 
 
 def lay_out_pages(dataset: Dataset, table: pd.DataFrame, edition: str, previous: str, previous_data: Optional[Path]) -> dict[str, str]:
@@ -80,5 +89,6 @@ def lay_out_pages(dataset: Dataset, table: pd.DataFrame, edition: str, previous:
     }
     # MyST, not HTML: the page's own prose is not escaped; the body is HTML already escaped
     env = Environment(loader=FileSystemLoader(PAGES_DIR), autoescape=False, undefined=StrictUndefined, keep_trailing_newline=True)
-    return {name: env.get_template(f"{name}.md").render(body=body, confidence=f"{assess.CONFIDENCE:.0%}")
+    rules = evidence_rules()
+    return {name: env.get_template(f"{name}.md").render(body=body, confidence=f"{assess.CONFIDENCE:.0%}", rules=rules)
             for name, body in bodies.items()}

@@ -64,6 +64,8 @@ class Indicator(_Entry):
 
 class Target(_Entry):
     id: str = Field(pattern=ID_PATTERN)
+    # ids this target had before; their anchors keep leading to it, so old links do not break
+    former_ids: list[str] = []
     area: str
     clause: str = Field(min_length=1)
     wording_zh: str = Field(min_length=1)
@@ -172,6 +174,14 @@ def load_registry(data_dir: Path) -> tuple[Registry, list[DataIssue]]:
     area_ids = {a.id for _, a in areas}
     areas_loaded = not any(issue.file == "areas.yaml" and not issue.field for issue in issues)
     indicator_units = {i.id: i.unit for _, i in indicators}
+    current_ids = {t.id for _, t in targets}
+    former_owner: dict[str, str] = {}
+    for where, target in targets:
+        for old in target.former_ids:
+            if old in current_ids or old in former_owner:
+                owner = old if old in current_ids else former_owner[old]
+                issues.append(DataIssue("targets.yaml", where, "former_ids", old, f"an id no other target has or had (used by {owner})"))
+            former_owner.setdefault(old, target.id)
     for where, target in targets:
         def problem(field: str, value: object, expected: str) -> None:
             issues.append(DataIssue("targets.yaml", where, field, str(value), expected))

@@ -48,7 +48,7 @@ _GROUPS = {
     Verdict.NOT_MEASURABLE: Group.UNKNOWN, Verdict.NO_EVIDENCE: Group.UNKNOWN, Verdict.UNKNOWN: Group.UNKNOWN,
 }
 
-# An evidence record's finding (data/evidence.csv) and the verdict it gives a milestone.
+# What a counted evidence record counts for (grading.RECORD_RULES) and the verdict it gives a milestone.
 FINDING_VERDICTS = {"achieved": Verdict.ACHIEVED, "partly": Verdict.PARTLY_ACHIEVED, "not_yet": Verdict.NOT_YET,
                     "contradicted": Verdict.CONTRADICTED}
 

@@ -17,7 +17,8 @@ from .charts import chart_frame
 from .dataset import Dataset
 from .registry import Indicator, Target
 from .units import convert, convertible
-from .verdicts import FINDING_VERDICTS, Verdict
+from .grading import MATCH_WORDS, SCOPE_WORDS, STATE_WORDS, VERDICT_OF, Contribution, Match, Scope, State
+from .verdicts import Verdict
 from .words import format_value, sentences
 
 DOWNLOAD_COLUMNS_FIRST = ["target_id", "indicator_id"]
@@ -118,12 +119,25 @@ def national_shares(dataset: Dataset, target: Target, as_of_year: int) -> str:
     return " ".join(out)
 
 
-def _evidence(dataset: Dataset, target: Target) -> list[dict]:
+def _evidence(dataset: Dataset, target: Target, a: Assessment, as_of_year: int) -> list[dict]:
+    """Every record read for the target, counted or not, with its grades in words, what it counts
+    for by the rule table, and whether it decides the verdict at the deadline or the status now."""
     ev = dataset.evidence.evidence
-    ev = ev[ev["target_id"] == target.id].sort_values("date")
-    urls = dataset.sources.set_index("source_id")["url"].to_dict()
-    return [{"date": r.date, "finding": r.finding.replace("_", " "), "verdict": FINDING_VERDICTS[r.finding], "summary": r.summary, "quote": r.quote,
-             "source_id": r.source_id, "url": urls.get(r.source_id, "#")} for r in ev.itertuples()]
+    ev = ev[(ev["target_id"] == target.id) & (ev["date"].str[:4].astype(int) <= as_of_year)].sort_values("date", kind="stable")
+    sources = dataset.sources.set_index("source_id")
+    out = []
+    for r in ev.itertuples():
+        contribution = Contribution(r.finding)
+        decides = [when for when, record in (("at the deadline", a.deciding_record), ("now", a.deciding_record_now)) if record == r.record_id]
+        out.append({
+            "record_id": r.record_id, "date": r.date, "summary": r.summary, "quote": r.quote, "source_id": r.source_id,
+            "url": sources["url"].get(r.source_id, "#"), "lang": sources["language"].get(r.source_id, "zh"),
+            "grades": f"{SCOPE_WORDS[Scope(r.scope)]}; {STATE_WORDS[State(r.state)]}; {MATCH_WORDS[Match(r.match)]}",
+            "counted": contribution != Contribution.NOT_COUNTED,
+            "verdict": VERDICT_OF.get(contribution), "reason": r.finding_reason, "review": r.review,
+            "decides": " and ".join(decides),
+        })
+    return out
 
 
 def _shown(own: Optional[Series], context: list[Series]) -> pd.DataFrame:
@@ -177,7 +191,7 @@ def target_view(dataset: Dataset, target: Target, a: Assessment, as_of_year: int
         baseline=_baseline(target, a, indicator) if indicator is not None else "",
         facts=_facts(target, a, indicator), sentences=sentences(a, target, indicator),
         context=context, context_gaps=gaps, shares=national_shares(dataset, target, as_of_year) if target.context else "",
-        evidence=_evidence(dataset, target), searches=_searches(dataset, target), sources=_sources(dataset, shown),
+        evidence=_evidence(dataset, target, a, as_of_year), searches=_searches(dataset, target), sources=_sources(dataset, shown),
         download=_download(dataset, target, shown),
     )
 

@@ -13,7 +13,7 @@ from .registry import Indicator, Target
 from .units import UNITS, in_units_of_one
 from .verdicts import Verdict
 
-QUALIFIER_WORDS = {"approx": "about ", "at_least": "at least ", "more_than": "more than ", "less_than": "less than "}
+QUALIFIER_WORDS = {"approx": "about ", "at_least": "at least ", "more_than": "more than ", "less_than": "less than ", "lower_bound": "at least "}
 _NO_ANSWER = (Verdict.NO_EVIDENCE, Verdict.NOT_MEASURABLE)  # verdicts that record a gap, not a failure
 _COUNT_NOUNS = {"家": "firms", "个": "", "处": "", "座": "", "项": "", "所": ""}
 
@@ -89,7 +89,10 @@ def sentences(a: Assessment, target: Target, indicator: Optional[Indicator]) -> 
     if a.deadline_value is not None and not math.isnan(a.deadline_value):
         reached = QUALIFIER_WORDS.get(a.deadline_qualifier, "") + format_value(a.deadline_value, unit)
         verb = "ranked" if target.kind == "rank" else "reached"
-        if target.kind == "rank":
+        if a.verdict == Verdict.NOT_MEASURABLE:
+            out.append(f"The years found add up to {reached} by {target.deadline}, below {goal}; a year is missing, so the "
+                       f"sum is only a lower bound and the target cannot be checked for its deadline.")
+        elif target.kind == "rank":
             out.append(f"Zhejiang ranked {reached} in {target.deadline}; {goal} was {'met' if a.verdict == Verdict.MET else 'not met'}.")
         elif a.verdict == Verdict.MET:
             above = f", {format_pct(a.shortfall_pct)} above {goal}" if a.shortfall_pct else f", exactly {goal}"
@@ -105,9 +108,13 @@ def sentences(a: Assessment, target: Target, indicator: Optional[Indicator]) -> 
         if a.verdict == Verdict.MET:
             out.append(f"It was already met in {a.first_met_year}.")
     if a.latest_year is not None and a.latest_year != target.deadline:
-        state = {Verdict.MET: "meets", Verdict.BORDERLINE: "is close to", Verdict.NOT_MET: "does not meet"}.get(a.status_now, "")
         latest = QUALIFIER_WORDS.get(a.latest_qualifier, "") + format_value(a.latest_value, unit)
-        out.append(f"The latest figure, for {a.latest_year}, is {latest}, which {state} the target.")
+        if a.status_now == Verdict.UNKNOWN:
+            why = "a rank is never carried forward" if target.kind == "rank" else "a lower bound below the target decides nothing"
+            out.append(f"The latest figure, for {a.latest_year}, is {latest}; {why}, so where the target stands now is unknown.")
+        else:
+            state = {Verdict.MET: "meets", Verdict.BORDERLINE: "is close to", Verdict.NOT_MET: "does not meet"}[a.status_now]
+            out.append(f"The latest figure, for {a.latest_year}, is {latest}, which {state} the target.")
     if a.progress_ratio is not None and a.cagr_actual is not None and a.cagr_required:
         out.append(
             f"From {a.baseline_year} the series changed by {_signed_pct(a.cagr_actual)} a year against the "
@@ -131,15 +138,15 @@ def _signed_pct(rate: float) -> str:
 
 
 def _milestone_sentences(a: Assessment, target: Target) -> list[str]:
-    if a.verdict in _NO_ANSWER and a.status_now == Verdict.UNKNOWN:
+    if a.verdict in _NO_ANSWER and a.status_now in (Verdict.UNKNOWN, Verdict.NO_EVIDENCE):
         return [f"No evidence on this target was found in the sources searched; it is shown as a gap, not as a failure."]
     out = []
     if a.verdict in _NO_ANSWER:
         out.append(f"No evidence dated by the {target.deadline} deadline was found.")
     else:
         out.append(f"By the {target.deadline} deadline the evidence shows the target {a.verdict} ({a.verdict_reason}).")
-    if a.status_now not in (Verdict.UNKNOWN, a.verdict):
-        out.append(f"The latest evidence, dated {a.evidence_date}, shows it {a.status_now}.")
+    if a.status_now not in (Verdict.UNKNOWN, Verdict.NO_EVIDENCE, a.verdict):
+        out.append(f"Counting later records too, the strongest, describing {a.evidence_date}, shows it {a.status_now}.")
     if a.first_met_year is not None:
         out.append(f"First evidence of achievement: {a.first_met_year}.")
     return out

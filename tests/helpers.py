@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from plantrack.dataset import Dataset, load_dataset
-from plantrack.evidence import EVIDENCE_COLUMNS, OBSERVATION_COLUMNS, SEARCH_COLUMNS, SOURCE_COLUMNS, EvidenceTables
+from plantrack.evidence import (EvidenceRecord, EvidenceTables, OBSERVATION_COLUMNS, READING_COLUMNS, SEARCH_COLUMNS,
+                                SOURCE_COLUMNS, evidence_frame)
 from plantrack.issues import DataError
 from plantrack.registry import Area, Indicator, Registry, Target
 
@@ -71,7 +72,7 @@ def only_issue(data_dir: Path):
 
 def make_dataset(target: dict, unit: str, points: list[tuple], evidence: list[tuple] = (), source_kind="official_statistics",
                  measure: str = "stock") -> tuple[Target, Dataset]:
-    """points: (period, value_std, qualifier). evidence: (date, finding)."""
+    """points: (period, value_std, qualifier). evidence: (date, scope, state, match)."""
     t = Target.model_validate({"id": "t", "area": "a", "clause": "一(三)", "wording_zh": "x", "wording_en": "x",
                                "deadline": 2017, **target})
     indicator = Indicator(id="i", name_zh="x", name_en="x", unit=unit, definition="x", publisher="x", measure=measure)
@@ -83,7 +84,9 @@ def make_dataset(target: dict, unit: str, points: list[tuple], evidence: list[tu
                        columns=list(OBSERVATION_COLUMNS) + ["year", "as_of", "value_std", "unit_std"])
     sources = pd.DataFrame([{"source_id": "s", "publisher": "p", "original_publisher": "", "title": "t", "url": "http://x",
                              "published": "", "accessed": "2026-11-28", "kind": source_kind, "language": "zh"}], columns=SOURCE_COLUMNS)
-    ev = pd.DataFrame([{"target_id": "t", "date": d, "finding": f, "summary": "s", "source_id": "s", "quote": "q"} for d, f in evidence],
-                      columns=EVIDENCE_COLUMNS)
-    tables = EvidenceTables(sources=sources, observations=obs, evidence=ev, searches=pd.DataFrame(columns=SEARCH_COLUMNS))
+    ev = evidence_frame([EvidenceRecord(record_id=f"ev-{n:03d}", target_id="t", date=d, scope=scope, state=state, match=match,
+                                        quote_check="verbatim", summary="s", source_id="s", quote="q", review="both readings agree")
+                         for n, (d, scope, state, match) in enumerate(evidence)])
+    tables = EvidenceTables(sources=sources, observations=obs, evidence=ev, searches=pd.DataFrame(columns=SEARCH_COLUMNS),
+                            readings=pd.DataFrame(columns=READING_COLUMNS))
     return t, Dataset(data_dir=Path("."), registry=registry, evidence=tables)

@@ -62,7 +62,7 @@ CATALOGUE = {
     "unknown qualifier": (lambda d: edit_csv(d / "observations.csv", 0, qualifier="约"), "observations.csv, row 1 (line 2), field 'qualifier'"),
     "address that is not a web address": (lambda d: edit_csv(d / "sources.csv", 0, url="javascript:alert(1)"), "sources.csv, row 1 (line 2), field 'url'"),
     "unknown source kind": (lambda d: edit_csv(d / "sources.csv", 0, kind="blog"), "sources.csv, row 1 (line 2), field 'kind'"),
-    "unknown finding": (lambda d: edit_csv(d / "evidence.csv", 0, finding="done"), "evidence.csv, row 1 (line 2), field 'finding'"),
+    "unknown evidence grade": (lambda d: edit_csv(d / "evidence.csv", 0, state="finished"), "evidence.csv, row 1 (line 2), field 'state'"),
     "unknown indicator of a target": (lambda d: edit_yaml(d / "targets.yaml", 0, indicator="gdp"), "targets.yaml, entry 1 (line 1), field 'indicator'"),
     "deadline before baseline": (lambda d: edit_yaml(d / "targets.yaml", 1, deadline=2016, baseline_year=2019), "targets.yaml, entry 2 (line 15)"),
 }

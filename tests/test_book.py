@@ -164,6 +164,28 @@ def test_invalid_data_stops_the_build_and_publishes_nothing(built, tmp_path):
     assert tree_digest(layout.site) == before
 
 
+def test_a_planted_contradiction_stops_the_build_and_publishes_nothing(built, monkeypatch):
+    import dataclasses
+
+    from plantrack import assess
+
+    real = assess.assess_target
+
+    def contradicting(target, dataset, as_of_year=None):
+        a = real(target, dataset, as_of_year)
+        if target.id == "com-sales":  # met in 2017 and now: plant a projection beside "now: met"
+            a = dataclasses.replace(a, projection_year=2030.0)
+        return a
+
+    monkeypatch.setattr(assess, "assess_target", contradicting)
+    layout = built["layout"]
+    before = tree_digest(layout.site)
+    with pytest.raises(BuildError) as caught:
+        build_edition("2026.3", layout, as_of_year=2026)
+    assert "com-sales: a projection of when the target will be reached (2030)" in str(caught.value)
+    assert tree_digest(layout.site) == before
+
+
 def test_failing_notebook_names_notebook_and_cell_and_publishes_nothing(built, tmp_path):
     layout = built["layout"]
     root = project_copy(tmp_path)

@@ -38,3 +38,11 @@ def test_coverage_baseline_is_the_baseline_year_itself_when_published(data_dir):
                qualifier="exact", source_id="fx-bulletin-2015", quote="2014年网络零售额5641亿元")
     table = coverage_table(load_dataset(data_dir)).set_index("target_id")
     assert table.loc["com-sales", "baseline"] == "2015"
+
+
+def test_coverage_reports_how_many_figures_rest_on_official_sources(data_dir, capsys):
+    # fixture: 9 of 10 observations cite a statistics bulletin, the 10th and the one evidence record a repost
+    assert coverage(["--data", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "Sources: 2 official statistics, 0 government release, 0 news, 1 repost." in out
+    assert "Observations from official sources: 9 of 10 (90%); evidence records: 0 of 1 (0%)." in out

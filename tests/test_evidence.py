@@ -123,8 +123,22 @@ def test_evidence_for_unknown_target_is_rejected(data_dir):
     assert (issue.file, issue.field, issue.value) == ("evidence.csv", "target_id", "gov-moon")
 
 
-def test_unknown_finding_is_rejected(data_dir):
-    edit_csv(data_dir / "evidence.csv", 0, finding="done")
+def test_unknown_grade_is_rejected(data_dir):
+    edit_csv(data_dir / "evidence.csv", 0, state="finished")
     issue = only_issue(data_dir)
-    assert issue.field == "finding"
+    assert (issue.file, issue.field, issue.value) == ("evidence.csv", "state", "finished")
+
+
+def test_record_without_a_second_reading_is_rejected(data_dir):
+    path = data_dir / "evidence_readings.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(line for line in lines if ",second," not in line) + "\n", encoding="utf-8")
+    issue = only_issue(data_dir)
+    assert (issue.file, issue.field, issue.value) == ("evidence.csv", "record_id", "ev-001") and "second reading" in issue.expected
+
+
+def test_readings_that_differ_must_say_how_they_were_resolved(data_dir):
+    edit_csv(data_dir / "evidence_readings.csv", 1, scope="local")
+    issue = only_issue(data_dir)
+    assert (issue.file, issue.field) == ("evidence.csv", "review") and "scope" in issue.expected
 

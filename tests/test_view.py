@@ -12,7 +12,7 @@ from plantrack.pages import lay_out_pages
 from plantrack.view import target_view
 
 from conftest import FIXTURE, PLANTED
-from helpers import append_csv, edit_yaml
+from helpers import append_csv, edit_yaml, only_issue
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +54,9 @@ def test_figures_after_the_as_of_year_are_left_out_everywhere(fixture):
 def test_a_milestone_shows_its_evidence_and_no_figures(fixture):
     view = view_of(fixture, "gov-cloud")
     assert view.own is None and view.download.empty
-    assert view.facts == [("Why this verdict", "evidence dated 2017-06"), ("Data-quality notes", "not only official sources")]
-    assert [(e["date"], e["finding"], e["verdict"].group) for e in view.evidence] == [("2017-06", "achieved", "met")]
+    assert view.facts == [("Why this verdict", "decided by the record describing 2017-06"), ("Data-quality notes", "not only official sources")]
+    assert [(e["date"], e["counted"], e["verdict"], e["decides"]) for e in view.evidence] == [("2017-06", True, "achieved", "at the deadline and now")]
+    assert view.evidence[0]["grades"] == "the whole province; done or in operation; the thing the target names"
 
 
 def test_templates_escape_text_from_data(data_dir):
@@ -79,7 +80,10 @@ def test_laid_out_pages_hold_their_prose_and_one_unbroken_block_of_html(data_dir
     assert sorted(pages) == ["changes", "coverage", "methodology", "sources"]
     for name, text in pages.items():
         html = [block for block in text.split("\n\n") if block.startswith("<")]
-        assert len(html) == 1, name  # a blank line inside would end MyST's raw HTML block and show the rest as text
+        # a blank line inside would end MyST's raw HTML block and show the rest as text; the
+        # methodology page has two tables (the evidence rules and the thresholds)
+        assert len(html) == (2 if name == "methodology" else 1), name
+        assert all(block.rstrip().endswith("</table>") for block in html if block.startswith("<table")), name
     assert pages["methodology"].count("95% confidence interval") == 2  # the prose and the table, from one constant
     assert "ratio ≥ 0.95" in pages["methodology"]
     assert "Edition 2026.1 is the first edition" in pages["changes"]
@@ -97,3 +101,18 @@ def test_sources_page_lists_every_source_with_its_count_and_escapes_it(data_dir)
     assert '<code id="src-fx-bulletin-2017">fx-bulletin-2017</code></td>' in page
     row = page.split('id="src-fx-bulletin-2017"')[1].split("</tr>")[0]
     assert row.endswith("<td>5</td>")
+
+
+def test_a_renamed_target_keeps_its_old_anchor(data_dir):
+    edit_yaml(data_dir / "targets.yaml", 0, former_ids=["com-sales-old"])
+    dataset = load_dataset(data_dir)
+    target = dataset.registry.targets["com-sales"]
+    html = render("target_head.html", view=target_view(dataset, target, assess_targets(dataset, 2026)["com-sales"], 2026))
+    assert '<span id="com-sales-old" class="former-id"></span>' in html and 'id="com-sales"' in html
+    assert "(formerly <code>com-sales-old</code>)" in html
+
+
+def test_a_former_id_that_another_target_uses_is_refused(data_dir):
+    edit_yaml(data_dir / "targets.yaml", 0, former_ids=["com-villages"])
+    issue = only_issue(data_dir)
+    assert (issue.file, issue.field, issue.value) == ("targets.yaml", "former_ids", "com-villages")

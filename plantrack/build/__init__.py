@@ -12,6 +12,7 @@ import json
 import shutil
 
 from ..assess import assess_targets, assessment_table, save_assessments
+from ..consistency import check_all
 from ..dataset import load_dataset
 from ..issues import DataError
 from ..pages import lay_out_pages
@@ -21,6 +22,14 @@ from .plan import PAGES, Layout, Task, plan_build
 from .publish import publish, write_data_package, write_manifest
 
 __all__ = ["BuildError", "IPCKernelManager", "Layout", "PAGES", "Task", "build_edition"]
+
+
+def refuse_contradictions(dataset, assessments) -> None:
+    """No edition is built whose pages would contradict themselves (see consistency.py)."""
+    found = check_all(dataset, assessments)
+    if found:
+        raise BuildError("statements on the pages would contradict each other, nothing was built or published:\n"
+                         + "\n".join(f"  - {c}" for c in found))
 
 
 def build_edition(edition: str, layout: Layout = Layout(), as_of_year: int | None = None, review: bool = False,
@@ -49,13 +58,14 @@ def build_edition(edition: str, layout: Layout = Layout(), as_of_year: int | Non
     try:
         work.mkdir(parents=True, exist_ok=True)
         assessments = assess_targets(dataset, as_of_year)  # the one assessment of this build
+        refuse_contradictions(dataset, assessments)
         save_assessments(assessments, work / "assessment.json")
         table = assessment_table(assessments)
         src = work / "src"
         previous_data = layout.site / plan.previous / "data" if plan.previous else None
         laid_out = lay_out_pages(dataset, table, edition, plan.previous, previous_data)
         assemble_source(src, layout, edition, review, plan.areas, laid_out)
-        write_data_package(src / "_extra" / "data", layout, table)
+        write_data_package(src / "_extra" / "data", layout, table, dataset)
         run_notebooks(src, layout, plan, jobs)
         html = sphinx_build(src, work, full=fresh)
         write_manifest(html, layout, edition, plan.inputs, table)

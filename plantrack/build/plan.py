@@ -91,7 +91,7 @@ def area_heading(dataset: Dataset, area_id: str) -> str:
 def plan_build(layout: Layout, dataset: Dataset, edition: str, as_of_year: int, review: bool, bundle_key: str,
                assessment_path: Path) -> BuildPlan:
     package = package_digest()
-    data_digest = digest_files([p for p in layout.data_dir.iterdir() if p.is_file()], layout.data_dir)
+    data_digest = digest_files(tree_files(layout.data_dir), layout.data_dir)  # snapshots/ included
     book = digest_files(tree_files(layout.root / "book") + tree_files(layout.root / "pages")
                         + [layout.root / "_config.yml", layout.root / "_toc.yml"], layout.root)
     static = digest_text(book, package, edition, str(review), bundle_key)

@@ -11,19 +11,27 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..digests import file_digest
+from ..digests import file_digest, tree_files
 from ..site import refresh_site_index
 from .plan import Layout
 
 
-def write_data_package(target: Path, layout: Layout, assessment: pd.DataFrame) -> None:
+def write_data_package(target: Path, layout: Layout, assessment: pd.DataFrame, dataset=None) -> None:
+    """The edition's data as analysts edit it, the snapshots of official tables byte for byte, the
+    figures imported from them as one table, and the build's assessment."""
     from ..datapackage import write_datapackage
+    from ..evidence import OBSERVATION_COLUMNS
 
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     for path in sorted(layout.data_dir.iterdir()):
         if path.suffix in (".csv", ".yaml", ".md"):
             shutil.copy(path, target / path.name)
+    if (layout.data_dir / "snapshots").is_dir():
+        shutil.copytree(layout.data_dir / "snapshots", target / "snapshots")
+    if dataset is not None and dataset.snapshots.observations:
+        imported = pd.DataFrame([o.model_dump() for o in dataset.snapshots.observations], columns=list(OBSERVATION_COLUMNS))
+        imported.to_csv(target / "observations_imported.csv", index=False, lineterminator="\n")
     assessment.to_csv(target / "assessment.csv", index=False, lineterminator="\n")
     write_datapackage(target)
 
@@ -37,7 +45,7 @@ def write_manifest(html: Path, layout: Layout, edition: str, inputs: str, assess
         "inputs": inputs,
         "built": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "source_commit": commit or None,
-        "data": {p.name: file_digest(p) for p in sorted(layout.data_dir.iterdir()) if p.is_file()},
+        "data": {p.relative_to(layout.data_dir).as_posix(): file_digest(p) for p in sorted(tree_files(layout.data_dir))},
         "packages": {name: version(name) for name in ("jupyter-book", "sphinx", "myst-nb", "papermill", "altair", "pandas", "pydantic")},
         # the same counts as the edition's assessment.csv: both come from the build's one assessment
         "targets_by_verdict": {str(k): int(v) for k, v in assessment["verdict"].astype(str).value_counts().sort_index().items()},
