@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 
 from .evidence import EvidenceTables, load_evidence
-from .issues import DataError
-from .registry import Registry, load_registry
+from .errorlog import log_traceback
+from .issues import DataError, DataIssue
+from .registry import Registry, chapter_issues, load_registry
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,22 @@ class Dataset:
         return self.evidence.sources
 
 
-def load_dataset(data_dir: Path | str) -> Dataset:
-    """Load and validate everything in data_dir; raise DataError listing every problem."""
+def load_dataset(data_dir: Path | str, notebooks: Path | None = None, pages: tuple[str, ...] = ()) -> Dataset:
+    """Load and validate everything in data_dir; raise DataError listing every problem, and
+    nothing else: a failure the checks do not foresee is one issue naming the log file that
+    holds its traceback. With `notebooks`, every area must have its chapter notebook there
+    (`pages` are the notebooks that are not chapters)."""
     data_dir = Path(data_dir)
-    registry, issues = load_registry(data_dir)
-    evidence, evidence_issues = load_evidence(data_dir, registry, check_references=not issues)
-    issues += evidence_issues
+    try:
+        registry, issues = load_registry(data_dir)
+        evidence, evidence_issues = load_evidence(data_dir, registry, check_references=not issues)
+        issues += evidence_issues
+        if notebooks is not None and not issues:
+            issues += chapter_issues(registry, notebooks, pages)
+    except Exception as exc:  # a fault in the checks: a message and a log, never a traceback on the console
+        log = log_traceback("load-data", exc)
+        raise DataError([DataIssue(str(data_dir), "", "", f"{type(exc).__name__}: {exc}",
+                                   f"data the checks can read; this is a fault in the checks: report it with {log}")]) from None
     if issues:
         raise DataError(issues)
     return Dataset(data_dir=data_dir, registry=registry, evidence=evidence)

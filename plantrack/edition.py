@@ -74,7 +74,7 @@ def build_edition(edition: str, layout: Layout = Layout(), as_of_year: int | Non
 
     as_of_year = as_of_year or dt.date.today().year
     try:
-        dataset = load_dataset(layout.data_dir)
+        dataset = load_dataset(layout.data_dir, notebooks=layout.root / "notebooks", pages=tuple(PAGES))
     except DataError as exc:
         raise BuildError(f"invalid data, nothing was built or published:\n{exc.report()}") from None
     check_parameters(str(layout.data_dir), edition, as_of_year)

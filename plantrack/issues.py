@@ -29,4 +29,5 @@ class DataError(Exception):
     def report(self) -> str:
         lines = [f"{len(self.issues)} data problem(s):"]
         lines += [f"  - {issue}" for issue in self.issues]
+        lines.append("Correct each one in the file named (every field is described in data/README.md), then run make validate again.")
         return "\n".join(lines)

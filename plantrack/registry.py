@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Optional
@@ -9,7 +11,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .issues import DataIssue
-from .units import UNITS, convertible
+from .units import UNITS, convertible, dimension
 from .yamlfile import load_entries
 
 KINDS = ("threshold", "count", "share", "rank", "range", "approx", "milestone")
@@ -18,11 +20,42 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, allow_inf_nan=False)
+
+
+def _number_not_text(value):
+    """Numbers in YAML are written as numbers: text ('12', '１２') and true/false are refused
+    rather than converted, as the CSV checks refuse them."""
+    if isinstance(value, bool):
+        raise ValueError("a number, not true/false")
+    if isinstance(value, str):
+        plain = normalised(value)
+        if re.fullmatch(r"[-+]?[0-9]+(?:\.[0-9]+)?", plain):
+            raise ValueError(f"a number, not text (write {plain} without quotes, in ASCII digits)")
+        raise ValueError("a number, not text")
+    return value
+
+
+def check_id(value: str) -> str:
+    """An id as the pattern allows, or a message that shows the id meant (upper case, full-width
+    letters and spaces are refused in every file, never silently folded)."""
+    if re.fullmatch(ID_PATTERN, value):
+        return value
+    plain = normalised(value).lower()
+    hint = f" (write {plain!r})" if re.fullmatch(ID_PATTERN, plain) else ""
+    raise ValueError(f"an id of lowercase letters, digits, '-', '_' and '.'{hint}")
+
+
+def normalised(text: str) -> str:
+    """The text with full-width digits, letters and signs folded to ASCII (NFKC) and every kind
+    of space made a plain one, stripped: what an analyst meant when typing a variant."""
+    folded = unicodedata.normalize("NFKC", text)
+    return " ".join(folded.split())
 
 
 class Area(_Entry):
-    id: str = Field(pattern=ID_PATTERN)
+    id: str
+    _id = field_validator("id")(check_id)
     title_zh: str = Field(min_length=1)
     title_en: str = Field(min_length=1)
     clause: str = Field(min_length=1)
@@ -32,13 +65,16 @@ class Area(_Entry):
 
 
 class Indicator(_Entry):
-    id: str = Field(pattern=ID_PATTERN)
+    id: str
+    _id = field_validator("id")(check_id)
     name_zh: str = Field(min_length=1)
     name_en: str = Field(min_length=1)
     unit: str
     definition: str = Field(min_length=1)
     publisher: str = Field(min_length=1)
     caveats: Optional[str] = None
+    # the largest value the series can take, where it is not the 100 of a share in %
+    maximum: Optional[float] = Field(default=None, gt=0)
     scope: Literal["zhejiang", "national"] = "zhejiang"
     # flow: a total over the year (sales, throughput); a figure for part of a year is not a
     # value for that year. stock: a level at a date (counts, shares, ranks).
@@ -61,7 +97,8 @@ class Indicator(_Entry):
 
 
 class Target(_Entry):
-    id: str = Field(pattern=ID_PATTERN)
+    id: str
+    _id = field_validator("id")(check_id)
     area: str
     clause: str = Field(min_length=1)
     wording_zh: str = Field(min_length=1)
@@ -79,6 +116,9 @@ class Target(_Entry):
     proxy: Optional[str] = None
     context: list[str] = []
     tolerance: Optional[float] = Field(default=None, gt=0, lt=1)
+
+    _numbers = field_validator("value", "value_high", "deadline", "baseline_year", "cumulative_from", "tolerance",
+                               mode="before")(_number_not_text)
 
     @model_validator(mode="after")
     def _consistent(self) -> "Target":
@@ -98,8 +138,8 @@ class Target(_Entry):
             problems.append("comparator (a value needs one, e.g. '>=')")
         if (self.kind == "range") != (self.comparator == "between") and quantified:
             problems.append("comparator 'between' exactly for kind 'range'")
-        if self.comparator == "between" and (self.value_high is None or self.value is None or self.value_high < self.value):
-            problems.append("value_high at least value for a range")
+        if self.comparator == "between" and self.value_high is None:
+            problems.append("value_high (a range needs its top)")
         if (self.kind == "approx") != (self.comparator == "about") and quantified:
             problems.append("comparator 'about' exactly for kind 'approx'")
         if self.kind == "rank" and self.comparator not in ("<=", "<"):
@@ -153,12 +193,61 @@ def _pydantic_issues(file: str, where: str, raw: dict, exc: ValidationError) -> 
         named, _, rest = message.partition(": ")
         if not err["loc"] and rest and named.isidentifier():
             field, value, message = named, raw.get(named), rest
+        elif not err["loc"]:  # a check of several fields: name the first field its message mentions
+            field = next((word for word in re.findall(r"\w+", message) if word in raw), "")
+            value = raw.get(field, raw.get("id"))
         if err["type"] == "missing":
             message = "a value (the field is required)"
+        elif err["type"] == "finite_number":
+            message = "a finite number (not .nan or .inf)"
         elif err["type"] == "extra_forbidden":
             message = "no such field (see data/README.md for the fields)"
         out.append(DataIssue(file, where, field, "" if value is None else str(value), message))
     return out
+
+
+def target_value_problems(target: Target, indicator: Optional[Indicator]) -> list[tuple[str, float, str]]:
+    """(field, value, expected) for a target value out of range for its kind: counts, thresholds,
+    "about" and range values positive, shares from 0 to 100 (or the indicator's maximum), ranks
+    whole numbers from 1."""
+    problems = []
+    if target.value_high is not None and target.kind != "range":
+        problems.append(("value_high", target.value_high, f"no value_high on a {target.kind} target (only a range has a top)"))
+    elif target.value_high is not None and target.value is not None and target.value_high <= target.value:
+        problems.append(("value_high", target.value_high, f"a top above the range's value {target.value:g}"))
+    for field in ("value", "value_high"):
+        value = getattr(target, field)
+        if value is None:
+            continue
+        if target.kind in ("count", "threshold", "approx", "range") and value <= 0:
+            problems.append((field, value, f"a positive number (a {target.kind} target counts or measures an amount)"))
+        elif target.kind == "share":
+            maximum = indicator.maximum if indicator is not None and indicator.maximum is not None else None
+            if maximum is None and target.unit in UNITS and dimension(target.unit) == "percent":
+                maximum = 100
+            if value < 0 or (maximum is not None and value > maximum):
+                bound = f"from 0 to {maximum:g}" if maximum is not None else "of at least 0"
+                problems.append((field, value, f"a share {bound} (a series that can exceed it needs 'maximum' on its indicator)"))
+        elif target.kind == "rank" and (value < 1 or value != int(value)):
+            problems.append((field, value, "a whole rank from 1 (1 is first)"))
+    return problems
+
+
+def chapter_issues(registry: Registry, notebooks: Path, pages: tuple[str, ...]) -> list[DataIssue]:
+    """While every area has its own notebook (notebooks/<area>.md): an area without one would have
+    no chapter, and a notebook without an area would fail to run. Drop this check when one
+    template notebook is executed per area."""
+    issues = []
+    where = {area_id: f"entry {n} (area {area_id})" for n, area_id in enumerate(registry.areas, start=1)}
+    for area_id in registry.areas:
+        if not (notebooks / f"{area_id}.md").exists():
+            issues.append(DataIssue("areas.yaml", where[area_id], "id", area_id,
+                                    f"a chapter notebook notebooks/{area_id}.md for the area (copy another area's and change its area id)"))
+    for path in sorted(notebooks.glob("*.md")):
+        if path.stem not in registry.areas and path.stem not in pages:
+            issues.append(DataIssue(f"notebooks/{path.name}", "", "", path.stem,
+                                    "an area with this id in areas.yaml, or no such notebook"))
+    return issues
 
 
 def load_registry(data_dir: Path) -> tuple[Registry, list[DataIssue]]:
@@ -170,6 +259,7 @@ def load_registry(data_dir: Path) -> tuple[Registry, list[DataIssue]]:
     area_ids = {a.id for _, a in areas}
     areas_loaded = not any(issue.file == "areas.yaml" and not issue.field for issue in issues)
     indicator_units = {i.id: i.unit for _, i in indicators}
+    indicators_by_id = {i.id: i for _, i in indicators}
     for where, target in targets:
         def problem(field: str, value: object, expected: str) -> None:
             issues.append(DataIssue("targets.yaml", where, field, str(value), expected))
@@ -184,6 +274,15 @@ def load_registry(data_dir: Path) -> tuple[Registry, list[DataIssue]]:
             problem("unit", target.unit, f"a unit convertible to its indicator's unit {indicator_units[target.indicator]!r}")
         if target.cumulative_from is not None and not (target.baseline_year < target.cumulative_from <= target.deadline):
             problem("cumulative_from", target.cumulative_from, f"a year after the baseline and no later than the deadline {target.deadline}")
+        for field, value, expected in target_value_problems(target, indicators_by_id.get(target.indicator)):
+            problem(field, value, expected)
+    targets_loaded = not any(issue.file == "targets.yaml" for issue in issues)
+    if targets_loaded:
+        used = {t.area for _, t in targets}
+        for where, area in areas:
+            if area.id not in used:
+                issues.append(DataIssue("areas.yaml", where, "id", area.id,
+                                        "an area with at least one target in targets.yaml (its chapter would be empty): add its targets or remove the area"))
     registry = Registry(
         areas={a.id: a for _, a in areas},
         indicators={i.id: i for _, i in indicators},
