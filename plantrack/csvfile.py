@@ -11,7 +11,7 @@ import csv
 import io
 from pathlib import Path
 
-from .issues import DataIssue
+from .issues import DataIssue, too_large
 
 
 def read_rows(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> tuple[list[tuple[str, dict]], list[DataIssue]]:
@@ -19,6 +19,8 @@ def read_rows(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = 
     name = path.name
     if not path.exists():
         return [], [DataIssue(name, "", "", str(path), "the file to exist")]
+    if too_large(path):
+        return [], [too_large(path)]
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+# The data files are tens of kilobytes; a file above this is the wrong file, and refusing it keeps
+# every check bounded in time.
+MAX_FILE_BYTES = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -17,6 +22,13 @@ class DataIssue:
         where = ", ".join(part for part in (self.file, self.row, f"field '{self.field}'" if self.field else "") if part)
         shown = self.value if len(self.value) <= 80 else self.value[:77] + "..."
         return f"{where}: got {shown!r}; expected {self.expected}"
+
+
+def too_large(path: Path) -> "DataIssue | None":
+    size = path.stat().st_size
+    if size <= MAX_FILE_BYTES:
+        return None
+    return DataIssue(path.name, "", "", f"{size} bytes", f"a file under {MAX_FILE_BYTES // 1_000_000} MB (is this the right file?)")
 
 
 class DataError(Exception):

@@ -189,14 +189,16 @@ def _pydantic_issues(file: str, where: str, raw: dict, exc: ValidationError) -> 
     for err in exc.errors():
         field = ".".join(str(part) for part in err["loc"])
         value = raw.get(err["loc"][0]) if err["loc"] else raw.get("id")
-        message = err["msg"].removeprefix("Value error, ")
+        message = err["msg"].removeprefix("Value error, ").removeprefix("Input should be ")  # "expected a valid integer"
         named, _, rest = message.partition(": ")
         if not err["loc"] and rest and named.isidentifier():
             field, value, message = named, raw.get(named), rest
         elif not err["loc"]:  # a check of several fields: name the first field its message mentions
             field = next((word for word in re.findall(r"\w+", message) if word in raw), "")
             value = raw.get(field, raw.get("id"))
-        if err["type"] == "missing":
+        if err["type"] == "int_from_float":
+            message = "a whole number"
+        elif err["type"] == "missing":
             message = "a value (the field is required)"
         elif err["type"] == "finite_number":
             message = "a finite number (not .nan or .inf)"
@@ -258,6 +260,7 @@ def load_registry(data_dir: Path) -> tuple[Registry, list[DataIssue]]:
     targets = _validated(data_dir / "targets.yaml", Target, issues)
     area_ids = {a.id for _, a in areas}
     areas_loaded = not any(issue.file == "areas.yaml" and not issue.field for issue in issues)
+    indicators_loaded = not any(issue.file == "indicators.yaml" and not issue.field for issue in issues)
     indicator_units = {i.id: i.unit for _, i in indicators}
     indicators_by_id = {i.id: i for _, i in indicators}
     for where, target in targets:
@@ -268,7 +271,7 @@ def load_registry(data_dir: Path) -> tuple[Registry, list[DataIssue]]:
             problem("area", target.area, f"one of the areas in areas.yaml ({', '.join(sorted(area_ids))})")
         for field, ids in (("indicator", [target.indicator] if target.indicator else []), ("context", target.context)):
             for indicator_id in ids:
-                if indicator_id not in indicator_units:
+                if indicators_loaded and indicator_id not in indicator_units:
                     problem(field, indicator_id, "an indicator id from indicators.yaml")
         if target.indicator in indicator_units and target.unit and not convertible(target.unit, indicator_units[target.indicator]):
             problem("unit", target.unit, f"a unit convertible to its indicator's unit {indicator_units[target.indicator]!r}")

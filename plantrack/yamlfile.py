@@ -5,7 +5,8 @@ The files are read as YAML 1.2's core schema reads them, not as YAML 1.1 (PyYAML
 models then refuse as not finite. The YAML 1.1 forms that would silently change a number (`012`
 read as octal 10, `1:20` read as 80, `0b11`, `1_000`) are refused with their line. Anchors and
 aliases are refused before anything is built, so that a "billion laughs" file ends at once; so are
-files larger than MAX_BYTES and nesting deeper than MAX_DEPTH: every check finishes in bounded time.
+files larger than MAX_FILE_BYTES, nesting deeper than MAX_DEPTH and numbers longer than MAX_DIGITS:
+every check finishes in bounded time.
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from .issues import DataIssue
+from .issues import DataIssue, too_large
 
-MAX_BYTES = 10_000_000  # the registry files are tens of kilobytes; a larger file is the wrong file
 MAX_DIGITS = 30  # far above any figure in the plan; int() of thousands of digits is slow or refused
 MAX_DEPTH = 8  # entries hold lists at most (context: [a, b]); deeper nesting is a mistake
-_YAML11 = "tag:plantrack:yaml11-number"
+_YAML11 = "tag:plantrack:refused-number"  # YAML 1.1 number forms, and integers too long to convert
 _YAML11_FORMS = re.compile(r"""^(?:[-+]?0[0-9_]+(?:\.[0-9_]*)?      # leading zero: octal in YAML 1.1
                               |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?  # sexagesimal
                               |[-+]?0b[01_]+                         # binary
@@ -36,8 +36,6 @@ class CoreLoader(yaml.SafeLoader):
 
 def _core_int(loader: CoreLoader, node: yaml.ScalarNode) -> int:
     text = loader.construct_scalar(node)
-    if len(text) > MAX_DIGITS:
-        raise yaml.constructor.ConstructorError(None, None, f"a number of {len(text)} digits (at most {MAX_DIGITS})", node.start_mark)
     sign = -1 if text.startswith("-") else 1
     digits = text.lstrip("+-")
     if digits.startswith("0o"):
@@ -50,6 +48,7 @@ def _core_int(loader: CoreLoader, node: yaml.ScalarNode) -> int:
 CoreLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 CoreLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 CoreLoader.add_implicit_resolver(_YAML11, _YAML11_FORMS, list("-+0123456789"))
+CoreLoader.add_implicit_resolver(_YAML11, re.compile(r"^[-+]?[0-9]{%d,}$" % (MAX_DIGITS + 1)), list("-+0123456789"))
 CoreLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789"))
 CoreLoader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
@@ -67,8 +66,8 @@ def load_entries(path: Path) -> tuple[list[tuple[int, dict]], list[DataIssue]]:
     name = path.name
     if not path.exists():
         return [], [DataIssue(name, "", "", str(path), "the file to exist")]
-    if path.stat().st_size > MAX_BYTES:
-        return [], [DataIssue(name, "", "", f"{path.stat().st_size} bytes", f"a file under {MAX_BYTES // 1_000_000} MB (is this the right file?)")]
+    if too_large(path):
+        return [], [too_large(path)]
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -88,8 +87,6 @@ def load_entries(path: Path) -> tuple[list[tuple[int, dict]], list[DataIssue]]:
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return [], [DataIssue(name, where, "", problem, "well-formed YAML (safe subset, no object tags)")]
-    except (ValueError, OverflowError) as exc:  # e.g. an integer of thousands of digits
-        return [], [DataIssue(name, "", "", str(exc)[:80], "numbers of ordinary size")]
     if data is None:
         return [], [DataIssue(name, "", "", "empty file", "a list of entries")]
     duplicates = list(_duplicate_keys(root))
@@ -148,6 +145,8 @@ def _yaml11_numbers(entry: yaml.Node):
 
 
 def _yaml11_advice(text: str) -> str:
+    if len(text.lstrip("+-")) > MAX_DIGITS and text.lstrip("+-").isdigit():
+        return f"a number of at most {MAX_DIGITS} digits"
     if ":" in text:
         return "a plain number or quoted text (YAML 1.1 reads 1:20 as the base-60 number 80)"
     if "_" in text:

@@ -110,11 +110,12 @@ CATALOGUE = {
     "octal-looking 012": (replace_text("targets.yaml", "  value: 95\n", "  value: 012\n"), "targets.yaml", "entry 2 ", "value"),
     "sexagesimal 1:20": (replace_text("targets.yaml", "  value: 1.2\n", "  value: 1:20\n"), "targets.yaml", "entry 1 ", "value"),
     "underscore in a number": (replace_text("targets.yaml", "  value: 95\n", "  value: 9_5\n"), "targets.yaml", "entry 2 ", "value"),
-    "integer of thousands of digits": (replace_text("targets.yaml", "  value: 95\n", "  value: " + "9" * 5000 + "\n"), "targets.yaml", "line 22", ""),
+    "integer of thousands of digits": (replace_text("targets.yaml", "  value: 95\n", "  value: " + "9" * 5000 + "\n"), "targets.yaml", "entry 2 ", "value"),
     "billion laughs (aliases)": (write_bytes("targets.yaml", BILLION_LAUGHS), "targets.yaml", "line 1", ""),
     "anchor on an entry": (replace_text("areas.yaml", "- id: governance", "- &gov\n  id: governance"), "areas.yaml", "line 8", ""),
     "nesting thousands of levels deep": (write_bytes("indicators.yaml", b"[" * 5000 + b"]" * 5000), "indicators.yaml", "line 1", ""),
     "YAML file of 20 MB": (write_bytes("indicators.yaml", b"# padding\n" * 2_000_000), "indicators.yaml", "", ""),
+    "CSV file of 20 MB": (lambda d: (d / "searches.csv").write_bytes((d / "searches.csv").read_bytes() + b"\n" * 20_000_000), "searches.csv", "", ""),
     # ids: upper case and full-width letters are refused everywhere, with the id meant
     "upper-case target id": (replace_text("targets.yaml", "- id: com-sales", "- id: Com-Sales"), "targets.yaml", "entry 1 ", "id"),
     "full-width letters in an area id": (replace_text("areas.yaml", "- id: governance", "- id: ｇｏｖｅｒｎａｎｃｅ"), "areas.yaml", "entry 2 ", "id"),
