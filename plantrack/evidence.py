@@ -14,8 +14,8 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .issues import DataIssue
-from .registry import Registry, _pydantic_issues, check_id, normalised
-from .units import UNITS, convert, convertible
+from .registry import Registry, _pydantic_issues, check_id, known_unit, meant, normalised
+from .units import convert, convertible
 from .csvfile import read_rows
 
 FIRST_YEAR = 2010
@@ -146,12 +146,7 @@ class Observation(_Row):
             raise ValueError(f"a number below {MAX_VALUE:.0e}; write large figures in the published unit (万亿元, 亿元)")
         return v
 
-    @field_validator("unit")
-    @classmethod
-    def _unit(cls, v: str) -> str:
-        if v not in UNITS:
-            raise ValueError(f"a known unit ({', '.join(UNITS)})")
-        return v
+    _unit = field_validator("unit")(known_unit)
 
     @model_validator(mode="after")
     def _quote_holds_value(self) -> "Observation":
@@ -254,11 +249,11 @@ def load_evidence(data_dir: Path, registry: Registry, check_references: bool = T
         if indicator is None and not check_references:
             pass
         elif indicator is None:
-            issues.append(DataIssue("observations.csv", where, "indicator_id", o.indicator_id, "an indicator id from indicators.yaml"))
+            issues.append(DataIssue("observations.csv", where, "indicator_id", o.indicator_id, f"an indicator id from indicators.yaml{meant(o.indicator_id, registry.indicators)}"))
         elif not convertible(o.unit, indicator.unit):
             issues.append(DataIssue("observations.csv", where, "unit", o.unit, f"a unit convertible to the indicator's unit {indicator.unit!r}"))
         if unknown_source(o.source_id):
-            issues.append(DataIssue("observations.csv", where, "source_id", o.source_id, "a source_id from sources.csv"))
+            issues.append(DataIssue("observations.csv", where, "source_id", o.source_id, f"a source_id from sources.csv{meant(o.source_id, source_ids)}"))
         if o.source_id in published and period_start(o.period) > parse_period(published[o.source_id]):
             issues.append(DataIssue("observations.csv", where, "period", o.period,
                                     f"a period that began by the source's publication date {published[o.source_id]} (check the period or the source_id)"))
@@ -271,7 +266,7 @@ def load_evidence(data_dir: Path, registry: Registry, check_references: bool = T
         if check_references and e.target_id not in registry.targets:
             issues.append(DataIssue("evidence.csv", where, "target_id", e.target_id, "a target id from targets.yaml"))
         if unknown_source(e.source_id):
-            issues.append(DataIssue("evidence.csv", where, "source_id", e.source_id, "a source_id from sources.csv"))
+            issues.append(DataIssue("evidence.csv", where, "source_id", e.source_id, f"a source_id from sources.csv{meant(e.source_id, source_ids)}"))
         elif e.source_id in published and int(e.date[:4]) > int(published[e.source_id][:4]):
             issues.append(DataIssue("evidence.csv", where, "date", e.date,
                                     f"a date no later than the year its source was published ({published[e.source_id]})"))

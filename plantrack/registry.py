@@ -46,6 +46,21 @@ def check_id(value: str) -> str:
     raise ValueError(f"an id of lowercase letters, digits, '-', '_' and '.'{hint}")
 
 
+def meant(value: str, known) -> str:
+    """' (write 'x')' when the value is a known id or unit but for case, full-width characters or
+    spaces, which every check refuses alike; else ''."""
+    for plain in (normalised(value), normalised(value).lower()):
+        if plain != value and plain in known:
+            return f" (write {plain!r})"
+    return ""
+
+
+def known_unit(unit: str) -> str:
+    if unit not in UNITS:
+        raise ValueError(f"a known unit{meant(unit, UNITS)} ({', '.join(UNITS)})")
+    return unit
+
+
 def normalised(text: str) -> str:
     """The text with full-width digits, letters and signs folded to ASCII (NFKC) and every kind
     of space made a plain one, stripped: what an analyst meant when typing a variant."""
@@ -82,12 +97,7 @@ class Indicator(_Entry):
     preferred_publisher: Optional[str] = None
     preference_reason: Optional[str] = None
 
-    @field_validator("unit")
-    @classmethod
-    def _known_unit(cls, unit: str) -> str:
-        if unit not in UNITS:
-            raise ValueError(f"a known unit ({', '.join(UNITS)})")
-        return unit
+    _unit = field_validator("unit")(known_unit)
 
     @model_validator(mode="after")
     def _preference_has_reason(self) -> "Indicator":
@@ -145,7 +155,7 @@ class Target(_Entry):
         if self.kind == "rank" and self.comparator not in ("<=", "<"):
             problems.append("comparator '<=' or '<' for a rank (lower is better)")
         if self.unit is not None and self.unit not in UNITS:
-            problems.append(f"a known unit ({', '.join(UNITS)})")
+            problems.append(f"a known unit{meant(self.unit, UNITS)} ({', '.join(UNITS)})")
         if self.deadline <= self.baseline_year:
             problems.append(f"deadline after the baseline year {self.baseline_year}")
         if problems:
@@ -268,11 +278,11 @@ def load_registry(data_dir: Path) -> tuple[Registry, list[DataIssue]]:
             issues.append(DataIssue("targets.yaml", where, field, str(value), expected))
 
         if areas_loaded and target.area not in area_ids:
-            problem("area", target.area, f"one of the areas in areas.yaml ({', '.join(sorted(area_ids))})")
+            problem("area", target.area, f"one of the areas in areas.yaml{meant(target.area, area_ids)} ({', '.join(sorted(area_ids))})")
         for field, ids in (("indicator", [target.indicator] if target.indicator else []), ("context", target.context)):
             for indicator_id in ids:
                 if indicators_loaded and indicator_id not in indicator_units:
-                    problem(field, indicator_id, "an indicator id from indicators.yaml")
+                    problem(field, indicator_id, f"an indicator id from indicators.yaml{meant(indicator_id, indicator_units)}")
         if target.indicator in indicator_units and target.unit and not convertible(target.unit, indicator_units[target.indicator]):
             problem("unit", target.unit, f"a unit convertible to its indicator's unit {indicator_units[target.indicator]!r}")
         if target.cumulative_from is not None and not (target.baseline_year < target.cumulative_from <= target.deadline):

@@ -121,6 +121,7 @@ CATALOGUE = {
     "full-width letters in an area id": (replace_text("areas.yaml", "- id: governance", "- id: ｇｏｖｅｒｎａｎｃｅ"), "areas.yaml", "entry 2 ", "id"),
     "upper-case source id": (lambda d: edit_csv(d / "sources.csv", 2, source_id="FX-news"), "sources.csv", "row 3 ", "source_id"),
     "upper-case indicator reference": (lambda d: edit_csv(d / "observations.csv", 0, indicator_id="Sales"), "observations.csv", "row 1 ", "indicator_id"),
+    "full-width percent sign": (lambda d: edit_csv(d / "observations.csv", 4, unit="％"), "observations.csv", "row 5 ", "unit"),
     "no-break space inside a reference": (lambda d: edit_csv(d / "observations.csv", 0, source_id="fx-bulletin\u00a02015"), "observations.csv", "row 1 ", "source_id"),
     # observation values and periods: finite, ASCII digits
     "observation value NaN": (lambda d: edit_csv(d / "observations.csv", 0, value="NaN", quote="NaN亿元"), "observations.csv", "row 1 ", "value"),
@@ -173,6 +174,19 @@ def test_make_validate_shows_the_message_never_a_traceback(data_dir, capsys, cas
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert any(line.startswith(f"  - {file}") and row.strip() in line for line in err.splitlines()), err
+
+
+@pytest.mark.parametrize("case, meant", [
+    ("upper-case target id", "(write 'com-sales')"), ("upper-case source id", "(write 'fx-news')"),
+    ("upper-case indicator reference", "(write 'sales')"), ("full-width percent sign", "(write '%')"),
+    ("full-width letters in an area id", "(write 'governance')"), ("target value in full-width digits", "write 95 "),
+    ("observation value in full-width digits", "(write 7611)"), ("period in full-width digits", "(write 2015)"),
+    ("octal-looking 012", "(12;"), ("underscore in a number", "(95)"),
+])
+def test_a_character_variant_is_refused_with_the_value_meant(data_dir, case, meant):
+    damage, file, row, field = CATALOGUE[case]
+    damage(data_dir)
+    assert any(meant in issue.expected for issue in rejection(data_dir) if (issue.file, issue.field) == (file, field))
 
 
 def test_catalogue_is_large_enough():
