@@ -16,6 +16,7 @@ import altair as alt
 import pandas as pd
 
 from .assess import Assessment, Point, part_of_year, threshold_in_indicator_unit, trend_line
+from .embed import script_json
 from .registry import Indicator, Target
 from .verdicts import Group
 
@@ -35,13 +36,11 @@ _chart_numbers = count(1)
 def _render(spec: dict, **_options) -> dict:
     """Altair renderer: deterministic div ids (identical rebuilds), no $schema URL, no CDN."""
     spec = {key: value for key, value in spec.items() if key != "$schema"}
-    text = json.dumps(spec, sort_keys=True, ensure_ascii=True)
-    # '</' inside JSON would end the script element early; escaped it is the same JSON.
-    text = text.replace("</", "<\\/")
+    text = script_json(spec, sort_keys=True, ensure_ascii=True)  # no data text can end or comment out the block
     div = f"chart-{next(_chart_numbers)}-{hashlib.sha1(text.encode()).hexdigest()[:10]}"
     html = (
         f'<div class="tracker-chart" id="{div}"></div>\n'
-        "<script>(function(spec){var el=document.getElementById(" + json.dumps(div) + ");"
+        "<script>(function(spec){var el=document.getElementById(" + script_json(div) + ");"
         'if(typeof window.vegaEmbed!=="function"){el.textContent="Chart unavailable: the chart library did not load.";return;}'
         'window.vegaEmbed(el,spec,{"actions":false,"renderer":"svg"}).catch(function(e){el.textContent="Chart error: "+e.message;});'
         "})(" + text + ");</script>"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
 
@@ -22,6 +23,23 @@ def _load_or_report(data_dir: Path):
         return None
 
 
+def _guarded(step: str):
+    """A command whose unforeseen failure prints two lines and leaves its traceback in a log."""
+    def wrap(command):
+        @functools.wraps(command)
+        def run(argv: list[str] | None = None) -> int:
+            from .errorlog import internal_error
+
+            try:
+                return command(argv)
+            except Exception as exc:
+                print(internal_error(step, exc), file=sys.stderr)
+                return 2
+        return run
+    return wrap
+
+
+@_guarded("make validate")
 def validate(argv: list[str] | None = None) -> int:
     from .dataset import summary
 
@@ -35,6 +53,7 @@ def validate(argv: list[str] | None = None) -> int:
     return 0
 
 
+@_guarded("make coverage")
 def coverage(argv: list[str] | None = None) -> int:
     import pandas as pd
 

@@ -8,9 +8,10 @@ rows with too many or too few fields.
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
-from .issues import DataIssue
+from .issues import DataIssue, too_large
 
 
 def read_rows(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> tuple[list[tuple[str, dict]], list[DataIssue]]:
@@ -18,6 +19,8 @@ def read_rows(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = 
     name = path.name
     if not path.exists():
         return [], [DataIssue(name, "", "", str(path), "the file to exist")]
+    if too_large(path):
+        return [], [too_large(path)]
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -26,7 +29,9 @@ def read_rows(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = 
         return [], [DataIssue(name, "", "", "empty file", f"a header line with the columns {', '.join(columns)}")]
     if "\x00" in text:
         return [], [DataIssue(name, "", "", "NUL byte", "plain text (is this a spreadsheet file renamed to .csv?)")]
-    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    # lines end at \n, \r\n or \r only: str.splitlines would also end them at U+2028, U+0085 and
+    # other characters that a quote or a note may hold
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in next(reader)]
     except csv.Error as exc:

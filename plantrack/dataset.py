@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errorlog import log_traceback
 from .evidence import EvidenceTables, _observation_frame, load_evidence
-from .issues import DataError
+from .issues import DataError, DataIssue
 from .registry import Registry, load_registry
 from .snapshots import SnapshotImport, describe, empty_import, load_snapshots
 
@@ -30,12 +31,19 @@ class Dataset:
 
 
 def load_dataset(data_dir: Path | str) -> Dataset:
-    """Load and validate everything in data_dir; raise DataError listing every problem."""
+    """Load and validate everything in data_dir; raise DataError listing every problem, and
+    nothing else: a failure the checks do not foresee is one issue naming the log file that
+    holds its traceback."""
     data_dir = Path(data_dir)
-    registry, issues = load_registry(data_dir)
-    evidence, evidence_issues = load_evidence(data_dir, registry, check_references=not issues)
-    snapshots, snapshot_issues = load_snapshots(data_dir, registry, set(evidence.sources["source_id"]), check_references=not issues)
-    issues += evidence_issues + snapshot_issues
+    try:
+        registry, issues = load_registry(data_dir)
+        evidence, evidence_issues = load_evidence(data_dir, registry, check_references=not issues)
+        snapshots, snapshot_issues = load_snapshots(data_dir, registry, set(evidence.sources["source_id"]), check_references=not issues)
+        issues += evidence_issues + snapshot_issues
+    except Exception as exc:  # a fault in the checks: a message and a log, never a traceback on the console
+        log = log_traceback("load-data", exc)
+        raise DataError([DataIssue(str(data_dir), "", "", f"{type(exc).__name__}: {exc}",
+                                   f"data the checks can read; this is a fault in the checks: report it with {log}")]) from None
     if issues:
         raise DataError(issues)
     return Dataset(data_dir=data_dir, registry=registry, evidence=with_snapshots(evidence, snapshots, registry), snapshots=snapshots)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -13,8 +14,8 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .issues import DataIssue
-from .registry import Registry, _pydantic_issues
-from .units import UNITS, convert, convertible
+from .registry import Registry, _pydantic_issues, check_id, known_unit, meant, normalised
+from .units import convert, convertible
 from .csvfile import read_rows
 from .grading import Grades, Match, QuoteCheck, Scope, State, judge
 
@@ -23,7 +24,8 @@ QUALIFIERS = ("exact", "approx", "at_least", "more_than", "less_than")
 SOURCE_KINDS = ("official_statistics", "government_release", "news", "repost")
 MAX_VALUE = Decimal("1e12")  # above any level the plan measures; such a value is a typing slip
 
-_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PERIOD = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only: '２０１７' is refused
+_PLAIN_NUMBER = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
 
 
 def today() -> dt.date:
@@ -32,9 +34,11 @@ def today() -> dt.date:
 
 def parse_period(text: str) -> dt.date:
     """A year, year-month or date; returns the last day it covers (an 'as of' date)."""
-    match = _PERIOD.match(text)
+    match = _PERIOD.fullmatch(text)
     if not match:
-        raise ValueError("a year (2017), a month (2017-11) or a date (2017-11-30)")
+        plain = normalised(text)
+        hint = f" (write {plain})" if plain != text and _PERIOD.fullmatch(plain) else ""
+        raise ValueError(f"a year (2017), a month (2017-11) or a date (2017-11-30){hint}")
     year, month, day = (int(g) if g else None for g in match.groups())
     if month is not None and not 1 <= month <= 12:
         raise ValueError("a real calendar month (01 to 12)")
@@ -47,6 +51,12 @@ def parse_period(text: str) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         raise ValueError("a real calendar date") from None
+
+
+def period_start(text: str) -> dt.date:
+    """The first day a valid year, year-month or date covers."""
+    year, month, day = (int(g) if g else None for g in _PERIOD.fullmatch(text).groups())
+    return dt.date(year, month or 1, day or 1)
 
 
 def _check_date(text: str, allow_empty: bool) -> str:
@@ -68,7 +78,7 @@ class _Row(BaseModel):
 
 
 class Source(_Row):
-    source_id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    source_id: str
     publisher: str = Field(min_length=1)
     original_publisher: str = ""
     title: str = Field(min_length=1)
@@ -88,10 +98,14 @@ class Source(_Row):
     def _accessed(cls, v: str) -> str:
         return _check_date(v, allow_empty=False)
 
+    _id = field_validator("source_id")(check_id)
+
     @model_validator(mode="after")
     def _repost_names_original(self) -> "Source":
         if self.kind == "repost" and not self.original_publisher:
             raise ValueError("original_publisher: a value for a repost (who first published the figure)")
+        if self.published and period_start(self.published) > parse_period(self.accessed):
+            raise ValueError(f"published: a date no later than accessed ({self.accessed}): a source is read after it is published")
         return self
 
 
@@ -122,18 +136,17 @@ class Observation(_Row):
             raise ValueError("a plain number as published, without units or separators (e.g. 22000 or 1.2)") from None
         if not number.is_finite():
             raise ValueError("a finite number")
+        if number >= 0 and not _PLAIN_NUMBER.match(v):
+            plain = normalised(v)
+            hint = f" (write {plain})" if _PLAIN_NUMBER.match(plain) else ""
+            raise ValueError(f"a plain number in ASCII digits, as 22000 or 1.2{hint}")
         if number < 0:
             raise ValueError("a non-negative number (the plan's indicators are levels, counts and shares)")
         if number > MAX_VALUE:
             raise ValueError(f"a number below {MAX_VALUE:.0e}; write large figures in the published unit (万亿元, 亿元)")
         return v
 
-    @field_validator("unit")
-    @classmethod
-    def _unit(cls, v: str) -> str:
-        if v not in UNITS:
-            raise ValueError(f"a known unit ({', '.join(UNITS)})")
-        return v
+    _unit = field_validator("unit")(known_unit)
 
     @model_validator(mode="after")
     def _quote_holds_value(self) -> "Observation":
@@ -199,7 +212,7 @@ def value_in_quote(value: str, quote: str) -> bool:
 
     Thousands separators in the quote (22,000 or 22，000) are ignored.
     """
-    flat = re.sub(r"(?<=\d)[,，](?=\d{3})", "", quote)
+    flat = re.sub(r"(?<=\d)[,，](?=\d{3})", "", unicodedata.normalize("NFKC", quote))  # full-width digits match too
     candidates = {value}
     if "." in value:
         candidates.add(value.rstrip("0").rstrip("."))
@@ -262,16 +275,20 @@ def load_evidence(data_dir: Path, registry: Registry, check_references: bool = T
             issues.append(DataIssue("sources.csv", where, "source_id", s.source_id, f"a unique id (already used at {source_ids[s.source_id]})"))
         source_ids.setdefault(s.source_id, where)
 
+    published = {s.source_id: s.published for _, s in sources if s.published}
     seen: dict[tuple[str, str, str], str] = {}
     for where, o in observations:
         indicator = registry.indicators.get(o.indicator_id)
         if indicator is None:
             if check_references:  # else the registry is broken already, and reported
-                issues.append(DataIssue("observations.csv", where, "indicator_id", o.indicator_id, "an indicator id from indicators.yaml"))
+                issues.append(DataIssue("observations.csv", where, "indicator_id", o.indicator_id, f"an indicator id from indicators.yaml{meant(o.indicator_id, registry.indicators)}"))
         elif not convertible(o.unit, indicator.unit):
             issues.append(DataIssue("observations.csv", where, "unit", o.unit, f"a unit convertible to the indicator's unit {indicator.unit!r}"))
         if unknown_source(o.source_id):
-            issues.append(DataIssue("observations.csv", where, "source_id", o.source_id, "a source_id from sources.csv"))
+            issues.append(DataIssue("observations.csv", where, "source_id", o.source_id, f"a source_id from sources.csv{meant(o.source_id, source_ids)}"))
+        if o.source_id in published and period_start(o.period) > parse_period(published[o.source_id]):
+            issues.append(DataIssue("observations.csv", where, "period", o.period,
+                                    f"a period that began by the source's publication date {published[o.source_id]} (check the period or the source_id)"))
         key = (o.indicator_id, o.period, o.source_id)
         if key in seen:
             issues.append(DataIssue("observations.csv", where, "indicator_id, period, source_id", " / ".join(key), f"one figure per indicator, period and source (also at {seen[key]})"))
@@ -282,7 +299,10 @@ def load_evidence(data_dir: Path, registry: Registry, check_references: bool = T
         if check_references and e.target_id not in registry.targets:
             issues.append(DataIssue("evidence.csv", where, "target_id", e.target_id, "a target id from targets.yaml"))
         if unknown_source(e.source_id):
-            issues.append(DataIssue("evidence.csv", where, "source_id", e.source_id, "a source_id from sources.csv"))
+            issues.append(DataIssue("evidence.csv", where, "source_id", e.source_id, f"a source_id from sources.csv{meant(e.source_id, source_ids)}"))
+        elif e.source_id in published and int(e.date[:4]) > int(published[e.source_id][:4]):
+            issues.append(DataIssue("evidence.csv", where, "date", e.date,
+                                    f"a date no later than the year its source was published ({published[e.source_id]})"))
 
     known_subjects = set(registry.targets) | set(registry.indicators)
     for where, s in searches:

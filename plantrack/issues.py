@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+# The data files are tens of kilobytes; a file above this is the wrong file, and refusing it keeps
+# every check bounded in time.
+MAX_FILE_BYTES = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -19,6 +24,13 @@ class DataIssue:
         return f"{where}: got {shown!r}; expected {self.expected}"
 
 
+def too_large(path: Path) -> "DataIssue | None":
+    size = path.stat().st_size
+    if size <= MAX_FILE_BYTES:
+        return None
+    return DataIssue(path.name, "", "", f"{size} bytes", f"a file under {MAX_FILE_BYTES // 1_000_000} MB (is this the right file?)")
+
+
 class DataError(Exception):
     """Raised with every problem found in one run, never only the first."""
 
@@ -29,4 +41,5 @@ class DataError(Exception):
     def report(self) -> str:
         lines = [f"{len(self.issues)} data problem(s):"]
         lines += [f"  - {issue}" for issue in self.issues]
+        lines.append("Correct each one in the file named (every field is described in data/README.md), then run make validate again.")
         return "\n".join(lines)

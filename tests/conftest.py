@@ -8,11 +8,12 @@ from hypothesis import settings
 
 from plantrack.build import Layout, build_edition
 
-from helpers import append_csv, edit_csv, read_csv, write_csv
+from helpers import append_csv, edit_csv, edit_yaml, read_csv, write_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "data"
-PLANTED = '<script>window.PLANTED=1</script><b>bold</b>'
+# markup, and text that would end or comment out a <script> block or a CDATA section if embedded raw
+PLANTED = '<script>window.PLANTED=1</script><b>bold</b> <!--<script> ]]> \u2028\u2029'
 
 # Tests write nothing into the repository: no example database in .hypothesis/ (the build folders
 # and caches of the book tests live under tmp_path too).
@@ -67,6 +68,7 @@ def built(tmp_path_factory):
     first_digest = tree_digest(layout.site / "2026.1")
 
     edit_csv(data / "observations.csv", 1, value="10400", quote="上年网络零售额10400亿元")   # revised
+    edit_yaml(data / "targets.yaml", 1, wording_en="Coverage reaches 95%. " + PLANTED)  # text of a chart's title
     rows = read_csv(data / "observations.csv")
     write_csv(data / "observations.csv", [r for r in rows if not (r["indicator_id"] == "rank" and r["period"] == "2015")])  # removed
     append_csv(data / "sources.csv", source_id="fx-new", publisher="Fixture paper " + PLANTED, title="New " + PLANTED,

@@ -8,7 +8,7 @@ from helpers import edit_csv
 def test_validate_prints_the_summary_and_succeeds(data_dir, capsys):
     assert validate(["--data", str(data_dir)]) == 0
     out = capsys.readouterr().out
-    assert "5 targets" in out and "Targets by area and kind" in out
+    assert "15 targets" in out and "Targets by area and kind" in out
 
 
 def test_validate_lists_every_problem_and_fails(data_dir, capsys):
@@ -26,7 +26,7 @@ def test_coverage_prints_every_target_with_its_gaps(data_dir, capsys):
     for target in ("com-sales", "com-villages", "com-rank", "gov-cloud", "gov-open"):
         assert target in out
     assert "3 quantified targets: 3 with a baseline" in out
-    assert "2 milestone targets: 1 with evidence records" in out
+    assert "12 milestone targets: 1 with evidence records" in out
 
 
 def test_coverage_baseline_is_the_baseline_year_itself_when_published(data_dir):
@@ -46,3 +46,31 @@ def test_coverage_reports_how_many_figures_rest_on_official_sources(data_dir, ca
     out = capsys.readouterr().out
     assert "Sources: 2 official statistics, 0 government release, 0 news, 1 repost." in out
     assert "Observations from official sources: 9 of 10 (90%); evidence records: 0 of 1 (0%)." in out
+
+
+def test_a_fault_in_the_checks_is_two_lines_and_a_log_never_a_traceback(data_dir, capsys, monkeypatch, tmp_path):
+    import plantrack.dataset
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("planted fault")
+
+    monkeypatch.setenv("PLANTRACK_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setattr(plantrack.dataset, "load_evidence", broken)
+    assert validate(["--data", str(data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "RuntimeError: planted fault" in err
+    logs = list((tmp_path / "logs").glob("load-data-*.log"))
+    assert len(logs) == 1 and str(logs[0]) in err
+    assert "Traceback" in logs[0].read_text() and "planted fault" in logs[0].read_text()
+
+
+def test_a_fault_after_loading_is_two_lines_and_a_log(data_dir, capsys, monkeypatch, tmp_path):
+    import plantrack.dataset
+
+    monkeypatch.setenv("PLANTRACK_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setattr(plantrack.dataset, "summary", lambda dataset: 1 / 0)
+    assert validate(["--data", str(data_dir)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and "ZeroDivisionError" in err[0] and "Traceback" not in "\n".join(err)
+    log = err[1].split("traceback is in ")[1].split(";")[0]
+    assert "ZeroDivisionError" in open(log, encoding="utf-8").read()

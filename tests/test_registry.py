@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_fixture_loads_and_summary_counts_targets_by_area_and_kind(data_dir):
     dataset = load_dataset(data_dir)
     text = summary(dataset)
-    assert "5 targets" in text
+    assert "15 targets" in text
     assert "governance" in text and "milestone" in text
 
 
@@ -41,7 +41,7 @@ def test_duplicate_id_is_rejected_naming_the_first_use(data_dir):
     append_yaml(entries_path, first)
     issue = only_issue(data_dir)
     assert (issue.field, issue.value) == ("id", "gov-cloud")
-    assert "entry 6" in issue.row and "entry 4" in issue.expected
+    assert issue.row.startswith("entry 16 ") and "entry 4 " in issue.expected
 
 
 def test_missing_wording_is_rejected(data_dir):
@@ -112,3 +112,13 @@ def test_rank_must_compare_lower_is_better(data_dir):
     edit_yaml(data_dir / "targets.yaml", 2, comparator=">=")
     issue = only_issue(data_dir)
     assert "lower is better" in issue.expected
+
+
+def test_yaml_is_read_as_yaml_1_2_core_schema(data_dir):
+    """YAML 1.1 would turn these into booleans and dates; the core schema keeps them as text."""
+    path = data_dir / "areas.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("title_en: Commerce (fixture)", "title_en: no").replace("clause: 二(五)", "clause: 2016-01-12")
+    path.write_text(text, encoding="utf-8")
+    area = load_dataset(data_dir).registry.areas["commerce"]
+    assert (area.title_en, area.clause) == ("no", "2016-01-12")
