@@ -1,10 +1,10 @@
 import hashlib
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
 
 from plantrack.build import Layout, build_edition
 
@@ -15,10 +15,9 @@ FIXTURE = ROOT / "tests" / "fixtures" / "data"
 # markup, and text that would end or comment out a <script> block or a CDATA section if embedded raw
 PLANTED = '<script>window.PLANTED=1</script><b>bold</b> <!--<script> ]]> \u2028\u2029'
 
-# Tests write nothing into the repository: no example database in .hypothesis/ (the build folders
-# and caches of the book tests live under tmp_path too).
-settings.register_profile("no-database", database=None)
-settings.load_profile("no-database")
+# Tests write nothing into the repository: Hypothesis keeps its examples and caches in a temporary
+# folder instead of .hypothesis/ (the book tests build under tmp_path too).
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", tempfile.mkdtemp(prefix="plantrack-hypothesis-"))
 
 
 @pytest.fixture
