@@ -111,6 +111,8 @@ def show_target(report: Report, target_id: str) -> None:
         for series in view.context:
             display(context_chart(series.indicator, series.figures))
             display(_figures_table(series))
+    if view.standing:
+        display(HTML(render("provinces.html", view=view)))
     display(HTML(render("evidence.html", view=view) + render("sources.html", view=view)))
     if not view.download.empty:
         display(HTML(_write_download(report, view)))
@@ -170,3 +172,19 @@ def overview_table(report: Report) -> HTML:
     registry = report.dataset.registry
     areas = [(area, [(t, report.assessments[t.id]) for t in registry.targets_of(area.id)]) for area in registry.areas.values()]
     return HTML(render("overview_table.html", areas=[(area, targets) for area, targets in areas if targets]))
+
+
+def where_zhejiang_stands(report: Report) -> HTML:
+    """Every series with an all-province table: Zhejiang's rank and share in its first and latest year."""
+    from .provinces import zhejiang_standing
+
+    table = zhejiang_standing(report.dataset)
+    table = table[table["year"] <= report.as_of_year]
+    rows = []
+    for indicator_id, group in table.groupby("indicator_id", sort=False):
+        first, last = group.iloc[0], group.iloc[-1]
+        indicator = report.dataset.registry.indicators[indicator_id]
+        share = "" if pd.isna(last.share) else f"{last.share:.1f}%"
+        rows.append([indicator.name_en, f"{int(last.year)}", format_value(last.value, last.unit), last.rank_note,
+                     share or "no share", f"{int(first.year)}: {first.rank_note}"])
+    return HTML(render("where_zhejiang_stands.html", rows=rows))

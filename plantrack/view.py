@@ -48,6 +48,7 @@ class TargetView:
     searches: pd.DataFrame = field(default_factory=pd.DataFrame)
     sources: list[dict] = field(default_factory=list)
     download: pd.DataFrame = field(default_factory=pd.DataFrame)  # every figure shown, with its source's address
+    standing: list[dict] = field(default_factory=list)  # Zhejiang among the provinces, per imported series
 
 
 def _year(value) -> str:
@@ -193,7 +194,29 @@ def target_view(dataset: Dataset, target: Target, a: Assessment, as_of_year: int
         context=context, context_gaps=gaps, shares=national_shares(dataset, target, as_of_year) if target.context else "",
         evidence=_evidence(dataset, target, a, as_of_year), searches=_searches(dataset, target), sources=_sources(dataset, shown),
         download=_download(dataset, target, shown),
+        standing=provincial_standing(dataset, [i for i in [target.indicator, *target.context] if i], as_of_year),
     )
+
+
+def provincial_standing(dataset: Dataset, indicator_ids: list[str], as_of_year: int) -> list[dict]:
+    """For each series with an all-province table: Zhejiang's value, its rank among the provinces
+    and its share of the national total, year by year, with what the total is."""
+    from .provinces import zhejiang_standing
+
+    table = zhejiang_standing(dataset)
+    out = []
+    for indicator_id in indicator_ids:
+        rows = table[(table["indicator_id"] == indicator_id) & (table["year"] <= as_of_year)]
+        if rows.empty:
+            continue
+        indicator = dataset.registry.indicators[indicator_id]
+        out.append({
+            "indicator": indicator,
+            "rows": [{"year": int(r.year), "value": format_value(r.value, r.unit), "rank": r.rank_note,
+                      "share": "" if pd.isna(r.share) else f"{r.share:.1f}%"} for r in rows.itertuples()],
+            "total_label": rows.iloc[-1]["total_label"],
+        })
+    return out
 
 
 def _searches(dataset: Dataset, target: Target) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from plantrack.cli import validate
 from plantrack.dataset import load_dataset
 from plantrack.provinces import standing, zhejiang_standing
 
-from helpers import append_yaml, only_issue, rejection
+from helpers import append_yaml, edit_yaml, only_issue, rejection
 
 FIXTURE_SNAPSHOTS = Path(__file__).resolve().parent / "fixtures" / "snapshots"
 PANEL = "fx-table-panel"
@@ -173,3 +173,23 @@ def test_a_bulletin_table_by_region_is_read_from_the_page_and_its_national_row_g
     rd = zhejiang_standing(dataset, "fx_rd").iloc[0]
     assert (rd["rank"], rd.ranked, rd.share, rd.total_label) == (2, 2, pytest.approx(25.0), "national figure in the table (全国)")
     assert set(dataset.snapshots.panel.province_code) == {"000000000000", "110000000000", "330000000000"}
+
+
+def test_a_target_with_an_imported_series_shows_zhejiang_among_the_provinces(with_snapshots):
+    from plantrack.assess import assess_targets
+    from plantrack.chapter import Report, where_zhejiang_stands
+    from plantrack.html import render
+    from plantrack.view import target_view
+
+    edit_yaml(with_snapshots / "targets.yaml", 0, context=["cn_sales", "fx_sales", "fx_share"])
+    dataset = load_dataset(with_snapshots)
+    assessments = assess_targets(dataset, 2026)
+    view = target_view(dataset, dataset.registry.targets["com-sales"], assessments["com-sales"], 2026)
+    assert [s["indicator"].id for s in view.standing] == ["fx_sales", "fx_share"]
+    sales = view.standing[0]["rows"]
+    assert (sales[0]["year"], sales[0]["rank"], sales[0]["share"]) == (2017, "2 of 3 provinces with a figure (of 31)", "30.0%")
+    html = render("provinces.html", view=view)
+    assert "Zhejiang among the provinces" in html and "no share" in html  # a share series has no share of a total
+    overview = where_zhejiang_stands(Report(dataset, assessments, "2026.1", 2026, with_snapshots)).data
+    assert overview.count("<tr>") == 3  # the header and one row per imported series
+    assert "2017: 2 of 3 provinces with a figure (of 31)" in overview
