@@ -81,7 +81,11 @@ def target_phrase(target: Target, indicator: Optional[Indicator]) -> str:
 def sentences(a: Assessment, target: Target, indicator: Optional[Indicator]) -> list[str]:
     """Plain English sentences on the verdict, the latest figure, progress and projection."""
     if a.evidence_based:
-        return _milestone_sentences(a, target)
+        out = _milestone_sentences(a, target)
+        if target.indicator is not None and indicator is not None:  # a quantified target without a figure of its own measure
+            related = " Any charts below show related series, of another scope, unit or currency, which cannot decide it." if target.context else ""
+            out.insert(0, f"No published figure of {indicator.name_en.lower()}, the target's own measure, was found.{related}")
+        return out
     name = indicator.name_en
     unit = indicator.unit
     goal = target_phrase(target, indicator)
@@ -139,7 +143,8 @@ def _signed_pct(rate: float) -> str:
 
 def _milestone_sentences(a: Assessment, target: Target) -> list[str]:
     if a.verdict in _NO_ANSWER and a.status_now in (Verdict.UNKNOWN, Verdict.NO_EVIDENCE):
-        return [f"No evidence on this target was found in the sources searched; it is shown as a gap, not as a failure."]
+        what = "no evidence record counts towards this target" if a.verdict_reason.endswith("none counted") else "no evidence on this target was found in the sources searched"
+        return [f"{what[0].upper()}{what[1:]}; it is shown as a gap, not as a failure."]
     out = []
     if a.verdict in _NO_ANSWER:
         out.append(f"No evidence dated by the {target.deadline} deadline was found.")

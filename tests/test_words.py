@@ -83,3 +83,16 @@ def test_a_milestone_without_evidence_is_a_gap_not_a_failure():
     spec = {"kind": "milestone"}
     assert written(spec, [], evidence=[]) == [
         "No evidence on this target was found in the sources searched; it is shown as a gap, not as a failure."]
+
+
+def test_a_milestone_whose_records_are_all_read_but_not_counted_says_so():
+    assert written({"kind": "milestone"}, [], evidence=[("2017", "province", "done", "neighbour")]) == [
+        "No evidence record counts towards this target; it is shown as a gap, not as a failure."]
+
+
+def test_a_quantified_target_without_any_figure_of_its_own_measure_says_the_charts_are_other_series():
+    spec = {**THRESHOLD, "context": ["i"]}
+    assert written(spec, [], evidence=[])[:2] == [
+        "No published figure of x, the target's own measure, was found. Any charts below show related series, "
+        "of another scope, unit or currency, which cannot decide it.",
+        "No evidence on this target was found in the sources searched; it is shown as a gap, not as a failure."]
