@@ -20,7 +20,9 @@ def bibliography(dataset: Dataset):
     s = dataset.sources.sort_values(["publisher", "published", "source_id"])
     counts = dataset.observations["source_id"].value_counts().add(dataset.evidence.evidence["source_id"].value_counts(), fill_value=0)
     sources = [dict(row._asdict(), count=int(counts.get(row.source_id, 0))) for row in s.itertuples()]
-    return render("bibliography.html", sources=sources)
+    from .coverage import source_mix
+
+    return render("bibliography.html", sources=sources, mix=source_mix(dataset))
 
 
 def coverage(dataset: Dataset):

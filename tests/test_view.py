@@ -116,3 +116,10 @@ def test_a_former_id_that_another_target_uses_is_refused(data_dir):
     edit_yaml(data_dir / "targets.yaml", 0, former_ids=["com-villages"])
     issue = only_issue(data_dir)
     assert (issue.file, issue.field, issue.value) == ("targets.yaml", "former_ids", "com-villages")
+
+
+def test_sources_page_counts_sources_by_kind_and_the_official_share(data_dir):
+    page = laid_out(data_dir)["sources"]
+    # fixture: two statistics bulletins and one repost; 9 of 10 figures from the bulletins
+    assert "Sources by kind: 2 official statistics, 0 government release, 0 news, 1 repost." in page
+    assert "Of the 10 figures, 9 (90%) come from official sources" in page and "of the 1 evidence records, 0 (0%)" in page
