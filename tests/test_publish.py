@@ -206,3 +206,31 @@ def test_a_build_starts_cleanly_from_what_a_killed_build_left(site, data_dir):
                       as_of_year=2026)
     assert entries(site) == ["2026.1", "2026.2", "index.html", "latest", "switcher.json"]
     assert edition_problems(site / "2026.1") == [] and not (build_dir / "run-x1y2").exists()
+
+
+def test_an_obstacle_in_the_site_stops_make_book_at_once_with_one_line(site, data_dir, capsys):
+    from plantrack.cli import build
+
+    no_latest_folder(site)
+    (site / "latest").write_text("not a folder", encoding="utf-8")
+    before, listed = tree_digest(site), entries(site)
+    assert build(["--edition", "2026.2", "--data", str(data_dir), "--build-dir", str(site.parent), "--as-of-year", "2026"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"{site / 'latest'} is not a folder" in err[0] and "remove it" in err[0]
+    assert "no published edition was changed" in err[0]
+    assert tree_digest(site) == before and entries(site) == listed
+
+
+def test_the_work_folder_of_a_killed_build_is_built_again_in_full(tmp_path):
+    from plantrack.build import BUILDING, needs_full_build
+
+    work = tmp_path / "work" / "2026.2"
+    assert needs_full_build(work, "static-1")  # nothing built yet
+    work.mkdir(parents=True)
+    (work / "inputs.json").write_text(json.dumps({"static": "static-1"}), encoding="utf-8")
+    assert not needs_full_build(work, "static-1") and needs_full_build(work, "static-2")
+    (work / BUILDING).touch()  # a build that never finished
+    assert needs_full_build(work, "static-1")
+    (work / BUILDING).unlink()
+    (work / "inputs.json").write_text("{\"sta", encoding="utf-8")  # killed while writing it
+    assert needs_full_build(work, "static-1")

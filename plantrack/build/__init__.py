@@ -23,7 +23,7 @@ from .assemble import assemble_source, bundle_key, sphinx_build
 from .execute import BuildError, IPCKernelManager, run_notebooks
 from .lock import build_lock
 from .plan import PAGES, Layout, Task, plan_build
-from .publish import edition_manifest, edition_problems, publish, recover_site, write_data_package
+from .publish import edition_manifest, edition_problems, publish, recover_site, site_obstacle, write_data_package
 
 __all__ = ["BuildError", "IPCKernelManager", "Layout", "PAGES", "Task", "build_edition"]
 
@@ -70,7 +70,19 @@ def build_edition(edition: str, layout: Layout = Layout(), as_of_year: int | Non
                              "otherwise report it with that file.") from None
 
 
+def needs_full_build(work, static: str) -> bool:
+    """Whether Sphinx must build every page: no earlier build in the work folder, one whose book,
+    configuration or package differ, or one that was killed (its marker is still there)."""
+    try:
+        return (work / BUILDING).exists() or json.loads((work / "inputs.json").read_text(encoding="utf-8"))["static"] != static
+    except (OSError, ValueError, KeyError, TypeError):
+        return True
+
+
 def _build(edition: str, layout: Layout, as_of_year: int, review: bool, jobs: int | None, step) -> object:
+    obstacle = site_obstacle(layout.site, edition)  # found now rather than after minutes of work; publish checks again
+    if obstacle:
+        raise BuildError(f"publish: {obstacle}; nothing was built and no published edition was changed")
     step("load data")
     try:
         dataset = load_dataset(layout.data_dir)
@@ -83,8 +95,7 @@ def _build(edition: str, layout: Layout, as_of_year: int, review: bool, jobs: in
     if ((published / "manifest.json").exists() and not edition_problems(published)
             and json.loads((published / "manifest.json").read_text(encoding="utf-8")).get("inputs") == plan.inputs):
         return published  # nothing changed since this edition was published, and it is complete
-    fresh = (not (work / "inputs.json").exists() or (work / BUILDING).exists()  # a killed build's work folder
-             or json.loads((work / "inputs.json").read_text())["static"] != plan.static)
+    fresh = needs_full_build(work, plan.static)
     if fresh:
         shutil.rmtree(work, ignore_errors=True)
     try:

@@ -21,12 +21,17 @@ POLL_SECONDS = 0.5
 
 
 def _holder(fd: int) -> str:
-    """What the running build wrote into the lock file: edition, process and start time."""
-    try:
-        text = os.pread(fd, 400, 0).decode("utf-8", "replace").strip()
-    except OSError:
-        text = ""
-    return text or "another build (it has not yet said which)"
+    """What the running build wrote into the lock file: edition, process and start time (a build
+    that has just taken the lock writes it a moment later)."""
+    for _ in range(20):
+        try:
+            text = os.pread(fd, 400, 0).decode("utf-8", "replace").strip()
+        except OSError:
+            text = ""
+        if text:
+            return text
+        time.sleep(0.05)
+    return "it has not said which edition"
 
 
 @contextlib.contextmanager

@@ -18,6 +18,7 @@ from typing import Callable
 import pandas as pd
 
 from ..digests import file_digest, tree_files
+from ..edition import edition_order
 from ..site import editions, refresh_site_index, site_index
 from .execute import BuildError
 from .plan import Layout
@@ -72,7 +73,7 @@ def edition_problems(folder: Path) -> list[str]:
     another digest, a file of the data package that is not the data file the manifest records."""
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        files, data = manifest["files"], manifest["data"]
+        files, data = dict(manifest["files"]), dict(manifest["data"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         return [f"{folder / 'manifest.json'}: no readable manifest with its list of files ({exc})"]
     problems = []
@@ -98,21 +99,21 @@ def publish(html: Path, site: Path, edition: str, manifest: dict, complete: Call
     incoming = site / f".incoming-{edition}"
     prepared: list[tuple[Path, Path]] = []
     try:
-        obstacle = _obstacle(site, edition)
+        obstacle = site_obstacle(site, edition)
         if obstacle:
             raise BuildError(f"publish: {obstacle}; no published edition was changed")
         site.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(incoming, ignore_errors=True)
         shutil.copytree(html, incoming)
         complete(incoming)
-        files = {p.relative_to(incoming).as_posix(): file_digest(p) for p in sorted(tree_files(incoming)) if p.name != "manifest.json"}
+        files = {p.relative_to(incoming).as_posix(): file_digest(p) for p in sorted(tree_files(incoming)) if p != incoming / "manifest.json"}
         (incoming / "manifest.json").write_text(json.dumps({**manifest, "files": files}, ensure_ascii=False, indent=2) + "\n",
                                                 encoding="utf-8")
         problems = edition_problems(incoming)
         if problems:
             raise BuildError(f"publish: the edition does not match its manifest ({len(problems)} file(s): {'; '.join(problems[:3])}); "
                              "no published edition was changed: build again")
-        names = sorted(set(editions(site)) | {edition}, key=_order)
+        names = sorted(set(editions(site)) | {edition}, key=edition_order)
         for name, text in site_index(names).items():
             target = site / name
             target.parent.mkdir(exist_ok=True)
@@ -129,12 +130,7 @@ def publish(html: Path, site: Path, edition: str, manifest: dict, complete: Call
     return final
 
 
-def _order(name: str):
-    from ..edition import edition_order
-    return edition_order(name)
-
-
-def _obstacle(site: Path, edition: str) -> str:
+def site_obstacle(site: Path, edition: str) -> str:
     """What in the site would stop the switch: a file where a folder belongs, or the reverse."""
     if site.exists() and (site.is_symlink() or not site.is_dir()):
         return f"{site} is not a folder: move it away and build again"
@@ -253,7 +249,7 @@ def recover_site(site: Path) -> list[str]:
             temporary.unlink()
             done.append(f"{temporary.relative_to(site)}: removed")
     names = editions(site)
-    if done and names and not _obstacle(site, names[-1]):  # killed before or while the index was replaced
+    if done and names and not site_obstacle(site, names[-1]):  # killed before or while the index was replaced
         index = site_index(names)
         if any(not (site / n).is_file() or (site / n).read_text(encoding="utf-8") != t for n, t in index.items()):
             refresh_site_index(site)
