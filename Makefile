@@ -16,7 +16,7 @@ $(READY): requirements.txt pyproject.toml
 	touch $@
 
 book: $(READY)
-	$(PY) scripts/build_book.py $(if $(EDITION),--edition $(EDITION)) $(if $(REVIEW),--review)
+	$(PY) scripts/build_book.py $(if $(EDITION),--edition $(EDITION)) $(if $(REVIEW),--review) $(if $(WAIT),--wait $(WAIT))
 
 serve:
 	@test -d _build/site || { echo "no site yet: run make book first"; exit 1; }

@@ -84,21 +84,31 @@ def coverage(argv: list[str] | None = None) -> int:
     return 0
 
 
+@_guarded("make book")
 def build(argv: list[str] | None = None) -> int:
+    """Every failure is a message of one or two lines naming the step and what to do (data
+    problems: one line per problem); tracebacks go to the log file the message names."""
     from .build import BuildError, Layout, build_edition
     from .edition import default_edition
 
     parser = argparse.ArgumentParser(description="Build one edition of the book and publish it under _build/site/<edition>.")
     parser.add_argument("--edition", default="", help="edition name, e.g. 2026.11 (default: this year and month)")
     parser.add_argument("--data", type=Path, default=ROOT / "data")
+    parser.add_argument("--build-dir", type=Path, default=ROOT / "_build", help="where the build works and publishes (default _build)")
     parser.add_argument("--as-of-year", type=int, default=None, help="ignore figures after this year")
     parser.add_argument("--review", action="store_true", help="switch on the Hypothesis comment layer (loads from hypothes.is)")
+    parser.add_argument("--wait", type=float, default=0.0, help="seconds to wait for another build of the same folder (default: stop at once)")
     args = parser.parse_args(argv)
     edition = args.edition or default_edition()
+    layout = Layout(data_dir=args.data, build_dir=args.build_dir, cache=args.build_dir / "cache")
     try:
-        folder = build_edition(edition, Layout(data_dir=args.data), as_of_year=args.as_of_year, review=args.review)
+        folder = build_edition(edition, layout, as_of_year=args.as_of_year, review=args.review, wait=args.wait)
     except BuildError as exc:
         print(f"make book: {exc}", file=sys.stderr)
         return 1
-    print(f"Edition {edition} published at {folder.relative_to(ROOT)}; `make serve` shows it at http://127.0.0.1:8000/")
+    except KeyboardInterrupt:
+        print("make book: stopped (Ctrl-C); no published edition was changed; the next build cleans up after this one", file=sys.stderr)
+        return 130
+    shown = folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder
+    print(f"Edition {edition} published at {shown}; `make serve` shows it at http://127.0.0.1:8000/")
     return 0

@@ -17,20 +17,28 @@ def log_dir() -> Path:
     return Path(os.environ.get("PLANTRACK_LOG_DIR") or ROOT / "_build" / "logs")
 
 
-def log_traceback(step: str, exc: BaseException) -> Path:
-    """Write the exception's traceback to a new log file and return its path (in the system's
+def write_log(step: str, text: str) -> Path:
+    """Write text to a new log file named after the step and return its path (in the system's
     temporary folder when the log folder cannot be written)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    text = "".join(traceback.format_exception(exc))
+    error = None
     for folder in (log_dir(), Path(tempfile.gettempdir())):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / f"{step.replace(' ', '-')}-{stamp}-{os.getpid()}.log"
             path.write_text(text, encoding="utf-8")
             return path
-        except OSError:
-            continue
-    raise exc
+        except OSError as exc:
+            error = exc
+    raise error
+
+
+def log_traceback(step: str, exc: BaseException) -> Path:
+    """Write the exception's traceback to a new log file and return its path."""
+    try:
+        return write_log(step, "".join(traceback.format_exception(exc)))
+    except OSError:
+        raise exc from None
 
 
 def internal_error(step: str, exc: BaseException) -> str:

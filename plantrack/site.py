@@ -23,14 +23,24 @@ def _redirect(url: str) -> str:
             f'<body><p>The latest edition is at <a href="{href}">{href}</a>.</p></body></html>\n')
 
 
-def refresh_site_index(site: Path) -> None:
-    names = editions(site)
-    if not names:
-        return
+def site_index(names: list[str]) -> dict[str, str]:
+    """The site's own files for these published editions (oldest first): path in the site -> text."""
     latest = names[-1]
     switcher = [{"name": f"{n} (latest)" if n == latest else n, "version": n, "url": f"/{n}/", **({"preferred": True} if n == latest else {})}
                 for n in reversed(names)]
-    (site / "switcher.json").write_text(json.dumps(switcher, indent=2) + "\n", encoding="utf-8")
-    (site / "latest").mkdir(exist_ok=True)
-    (site / "latest" / "index.html").write_text(_redirect(f"../{latest}/"), encoding="utf-8")
-    (site / "index.html").write_text(_redirect(f"{latest}/"), encoding="utf-8")
+    return {"switcher.json": json.dumps(switcher, indent=2) + "\n",
+            "latest/index.html": _redirect(f"../{latest}/"),
+            "index.html": _redirect(f"{latest}/")}
+
+
+def refresh_site_index(site: Path) -> None:
+    """Write the site index for the editions published now, each file replaced in one rename."""
+    names = editions(site)
+    if not names:
+        return
+    for name, text in site_index(names).items():
+        target = site / name
+        target.parent.mkdir(exist_ok=True)
+        temporary = target.with_name(f".{target.name}.incoming")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(target)

@@ -7,6 +7,8 @@ import hashlib
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -272,3 +274,63 @@ def test_manifest_and_published_assessment_count_the_hand_checked_verdicts(built
     assert manifest["targets_by_verdict"] == expected
     rows = read_csv(built["layout"].site / "2026.2" / "data" / "assessment.csv")
     assert dict(Counter(r["verdict"] for r in rows)) == expected
+
+
+RACER = """
+import sys
+from pathlib import Path
+from plantrack.build import BuildError, Layout, build_edition
+root, data, build = map(Path, sys.argv[1:4])
+try:
+    build_edition("2026.1", Layout(root=root, data_dir=data, build_dir=build, cache=build / "cache"), as_of_year=2026)
+    print("published")
+except BuildError as exc:
+    print("refused: " + str(exc))
+"""
+
+
+@pytest.fixture(scope="module")
+def raced(tmp_path_factory):
+    """Two processes build edition 2026.1 of the fixture into one empty build folder at once."""
+    base = tmp_path_factory.mktemp("raced")
+    root = project_copy(base)
+    data = base / "data"
+    shutil.copytree(FIXTURE, data)
+    build = base / "_build"
+    racers = [subprocess.Popen([sys.executable, "-c", RACER, str(root), str(data), str(build)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outcomes = [racer.communicate() for racer in racers]
+    layout = Layout(root=root, data_dir=data, build_dir=build, cache=build / "cache")
+    return {"layout": layout, "data": data, "outcomes": outcomes, "codes": [r.returncode for r in racers]}
+
+
+def test_concurrent_builds_publish_one_complete_edition(raced):
+    from plantrack.build.publish import edition_problems
+
+    assert raced["codes"] == [0, 0], raced["outcomes"]
+    said = [out.strip() for out, err in raced["outcomes"]]
+    assert "published" in said, raced["outcomes"]  # exactly one published, or both, one after the other
+    for line in said:
+        assert line == "published" or (line.startswith("refused: another build is running") and "edition 2026.1, process" in line
+                                       and "\n" not in line), line
+    assert all("Traceback" not in err for out, err in raced["outcomes"])
+    site = raced["layout"].site
+    assert [e["version"] for e in json.loads((site / "switcher.json").read_text())] == ["2026.1"]
+    assert "2026.1/" in (site / "index.html").read_text() and "../2026.1/" in (site / "latest" / "index.html").read_text()
+    manifest = json.loads((site / "2026.1" / "manifest.json").read_text(encoding="utf-8"))
+    assert {"index.html", "overview.html", "data/observations.csv", "data/datapackage.json", "downloads/com-sales.csv"} <= set(manifest["files"])
+    assert edition_problems(site / "2026.1") == []  # every file it lists, with its digest
+    assert sorted(p.name for p in site.iterdir()) == ["2026.1", "index.html", "latest", "switcher.json"]
+
+
+def test_a_note_only_change_is_published(raced):
+    """Sphinx finds no page out of date; the data package is the one the manifest records."""
+    layout = raced["layout"]
+    rows = read_csv(raced["data"] / "observations.csv")
+    edit_csv(raced["data"] / "observations.csv", 0, note=(rows[0]["note"] + " Note revised for the test.").strip())
+    build_edition("2026.1", layout, as_of_year=2026)
+    published = layout.site / "2026.1" / "data" / "observations.csv"
+    assert "Note revised for the test." in published.read_text(encoding="utf-8")
+    manifest = json.loads((layout.site / "2026.1" / "manifest.json").read_text(encoding="utf-8"))
+    digest = hashlib.sha256(published.read_bytes()).hexdigest()
+    assert manifest["files"]["data/observations.csv"] == manifest["data"]["observations.csv"] == digest

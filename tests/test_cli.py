@@ -1,4 +1,6 @@
-"""The commands analysts run: make validate and make coverage."""
+"""The commands analysts run: make validate, make coverage and the messages of make book."""
+
+from pathlib import Path
 
 from plantrack.cli import coverage, validate
 
@@ -74,3 +76,58 @@ def test_a_fault_after_loading_is_two_lines_and_a_log(data_dir, capsys, monkeypa
     assert len(err) == 2 and "ZeroDivisionError" in err[0] and "Traceback" not in "\n".join(err)
     log = err[1].split("traceback is in ")[1].split(";")[0]
     assert "ZeroDivisionError" in open(log, encoding="utf-8").read()
+
+
+def test_a_fault_in_a_build_step_is_two_lines_naming_the_step_and_a_log(data_dir, capsys, monkeypatch, tmp_path):
+    import plantrack.build
+    from plantrack.cli import build
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("planted fault")
+
+    monkeypatch.setenv("PLANTRACK_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setattr(plantrack.build, "assess_targets", broken)
+    build_dir = tmp_path / "_build"
+    assert build(["--edition", "2026.2", "--data", str(data_dir), "--build-dir", str(build_dir), "--as-of-year", "2026"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and "Traceback" not in "\n".join(err)
+    assert err[0].startswith("make book: step 'assess' failed (RuntimeError: planted fault); nothing was published")
+    logs = list((tmp_path / "logs").glob("build-assess-*.log"))
+    assert len(logs) == 1 and str(logs[0]) in err[1]
+    assert "Traceback" in logs[0].read_text() and "planted fault" in logs[0].read_text()
+    assert not (build_dir / "site").exists() and not (build_dir / "work" / "2026.2").exists()
+
+
+def test_a_build_while_another_runs_is_one_line_naming_it(data_dir, capsys, tmp_path):
+    from plantrack.build.lock import build_lock
+    from plantrack.cli import build
+
+    with build_lock(tmp_path / "_build", "2026.1"):
+        assert build(["--edition", "2026.2", "--data", str(data_dir), "--build-dir", str(tmp_path / "_build")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "another build is running" in err[0] and "edition 2026.1, process" in err[0]
+
+
+def test_a_bad_edition_name_is_one_line(data_dir, capsys, tmp_path):
+    from plantrack.cli import build
+
+    assert build(["--edition", "latest", "--data", str(data_dir), "--build-dir", str(tmp_path / "_build")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "edition='latest'" in err[0]
+    assert not (tmp_path / "_build").exists()
+
+
+def test_a_failing_jupyter_book_build_is_two_lines_and_its_output_in_a_log(tmp_path, monkeypatch):
+    import pytest
+
+    from plantrack.build import BuildError
+    from plantrack.build.assemble import sphinx_build
+
+    monkeypatch.setenv("PLANTRACK_LOG_DIR", str(tmp_path / "logs"))
+    (tmp_path / "src").mkdir()  # no _config.yml, no _toc.yml, no pages
+    with pytest.raises(BuildError) as caught:
+        sphinx_build(tmp_path / "src", tmp_path / "work", full=True)
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 2 and lines[0].startswith("step 'jupyter-book build' failed") and "nothing was published" in lines[0]
+    log = lines[1].split("output is in ")[1].split(":")[0]
+    assert Path(log).exists() and Path(log).parent == tmp_path / "logs"

@@ -64,6 +64,12 @@ def sphinx_build(src: Path, work: Path, full: bool) -> Path:
                "--path-output", str(work), "-W", "-n", "--keep-going"] + (["--all"] if full else [])
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
-        tail = "\n".join((result.stdout + result.stderr).splitlines()[-30:])
-        raise BuildError(f"jupyter-book build failed, nothing was published:\n{tail}")
+        from ..errorlog import write_log
+
+        output = result.stdout + result.stderr
+        lines = [line.strip() for line in output.splitlines() if line.strip()]
+        first = next((line for line in lines if "WARNING" in line or "ERROR" in line or "Error" in line), lines[-1] if lines else "")
+        log = write_log("jupyter-book-build", output)
+        raise BuildError(f"step 'jupyter-book build' failed: {first[:300]}; nothing was published.\n"
+                         f"  Its whole output is in {log}: fix the page or file it names and build again.")
     return work / "_build" / "html"
