@@ -394,6 +394,9 @@ def _quality(result: Assessment, target: Target, dataset: Dataset, points: list[
         flags.append("not only official sources")
     if target.proxy:
         flags.append("proxy indicator")
+    observed = dataset.observations
+    if "derived" in observed and any(observed[(observed["indicator_id"] == target.indicator) & observed["derived"]]["year"].isin({p.year for p in points})):
+        flags.append("derived by conversion at an exchange rate")
     if conflicts:
         flags.append("sources disagree for " + ", ".join(map(str, conflicts)))
     if base is None:

@@ -46,7 +46,8 @@ def load_dataset(data_dir: Path | str) -> Dataset:
                                    f"data the checks can read; this is a fault in the checks: report it with {log}")]) from None
     if issues:
         raise DataError(issues)
-    return Dataset(data_dir=data_dir, registry=registry, evidence=with_snapshots(evidence, snapshots, registry), snapshots=snapshots)
+    return Dataset(data_dir=data_dir, registry=registry, evidence=with_derived(with_snapshots(evidence, snapshots, registry), registry),
+                   snapshots=snapshots)
 
 
 def with_snapshots(evidence: EvidenceTables, snapshots: SnapshotImport, registry: Registry) -> EvidenceTables:
@@ -58,6 +59,17 @@ def with_snapshots(evidence: EvidenceTables, snapshots: SnapshotImport, registry
     return replace(evidence,
                    sources=pd.concat([evidence.sources, sources], ignore_index=True),
                    observations=pd.concat([evidence.observations, observations], ignore_index=True))
+
+
+def with_derived(evidence: EvidenceTables, registry: Registry) -> EvidenceTables:
+    """The observations with the figures derived from them (plantrack/derived.py), marked `derived`."""
+    from .derived import derived_observations
+
+    observations = evidence.observations.assign(derived=False)
+    derived = derived_observations(observations, registry)
+    if derived:
+        observations = pd.concat([observations, _observation_frame(derived, registry).assign(derived=True)], ignore_index=True)
+    return replace(evidence, observations=observations)
 
 
 def summary(dataset: Dataset) -> str:

@@ -98,6 +98,9 @@ class Indicator(_Entry):
     measure: Literal["flow", "stock"] = "stock"
     preferred_publisher: Optional[str] = None
     preference_reason: Optional[str] = None
+    # a US-dollar series derived from a yuan series at the annual average rate (plantrack/derived.py)
+    converted_from: Optional[str] = None
+    rate: Optional[str] = None
 
     _unit = field_validator("unit")(known_unit)
 
@@ -105,6 +108,8 @@ class Indicator(_Entry):
     def _preference_has_reason(self) -> "Indicator":
         if self.preferred_publisher and not self.preference_reason:
             raise ValueError("preference_reason when preferred_publisher is set")
+        if bool(self.converted_from) != bool(self.rate):
+            raise ValueError("rate: both converted_from and rate, or neither (a conversion needs its exchange rate)")
         return self
 
 
@@ -268,6 +273,15 @@ def load_registry(data_dir: Path) -> tuple[Registry, list[DataIssue]]:
                 issues.append(DataIssue("targets.yaml", where, "former_ids", old, f"an id no other target has or had (used by {owner})"))
             former_owner.setdefault(old, target.id)
     indicators_by_id = {i.id: i for _, i in indicators}
+    for where, indicator in indicators:
+        if indicator.converted_from:
+            for field, ref, unit in (("converted_from", indicator.converted_from, "亿元"), ("rate", indicator.rate, "元/美元"),
+                                     ("unit", indicator.id, "亿美元")):
+                found = indicators_by_id.get(ref)
+                if found is None:
+                    issues.append(DataIssue("indicators.yaml", where, field, ref, "an indicator id from indicators.yaml"))
+                elif not convertible(found.unit, unit):
+                    issues.append(DataIssue("indicators.yaml", where, field, ref, f"an indicator whose unit converts to {unit}"))
     for where, target in targets:
         def problem(field: str, value: object, expected: str) -> None:
             issues.append(DataIssue("targets.yaml", where, field, str(value), expected))

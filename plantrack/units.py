@@ -55,6 +55,7 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "台": ("count", Decimal(1)),
     "%": ("percent", Decimal(1)),
     "percent": ("percent", Decimal(1)),
+    "元/美元": ("yuan_per_usd", Decimal(1)),  # an exchange rate: yuan per US dollar
     "万元/人": ("yuan_per_person", Decimal(1)),
     "元/人": ("yuan_per_person", Decimal("1e-4")),
     "yuan per person": ("yuan_per_person", Decimal("1e-4")),
