@@ -272,3 +272,14 @@ def test_manifest_and_published_assessment_count_the_hand_checked_verdicts(built
     assert manifest["targets_by_verdict"] == expected
     rows = read_csv(built["layout"].site / "2026.2" / "data" / "assessment.csv")
     assert dict(Counter(r["verdict"] for r in rows)) == expected
+
+
+def test_analysts_page_and_the_search_description_are_published(built):
+    updating = page(built, "2026.1", "updating.html")
+    assert "Updating the report" in updating and "Validate" in updating and 'href="changes.html"' in updating
+    assert 'href="updating.html"' in page(built, "2026.1", "overview.html")  # in the table of contents
+    methodology = page(built, "2026.1", "methodology.html")
+    assert 'id="what-was-searched"' in methodology and "not the live web" in methodology
+    chapter = page(built, "2026.1", "chapters/governance.html")  # the fixture logs one search, for gov-open
+    assert 'id="search-log"' in chapter and 'class="searches" id="searches-gov-open"' in chapter
+    assert '<a href="#searches-gov-open">search log</a>' in chapter

@@ -116,3 +116,36 @@ def test_a_former_id_that_another_target_uses_is_refused(data_dir):
     edit_yaml(data_dir / "targets.yaml", 0, former_ids=["com-villages"])
     issue = only_issue(data_dir)
     assert (issue.file, issue.field, issue.value) == ("targets.yaml", "former_ids", "com-villages")
+
+
+def test_chapters_and_the_coverage_page_count_the_same_searches():
+    from plantrack.coverage import coverage_table
+    from conftest import ROOT
+
+    dataset = load_dataset(ROOT / "data")
+    assessments = assess_targets(dataset, 2026)
+    counted = coverage_table(dataset).set_index("target_id")["searches"]
+    for target in dataset.registry.targets.values():
+        view = target_view(dataset, target, assessments[target.id], 2026)
+        assert len(view.searches) == counted[target.id], target.id
+
+
+def test_real_chapters_print_words_not_codes(tmp_path, monkeypatch):
+    """The real data's chapters: no raw qualifier or search codes, plurals that agree, no
+    placeholder titles, English queries not marked as Chinese."""
+    import re
+    from plantrack import chapter
+    from conftest import ROOT
+
+    shown = []
+    monkeypatch.setattr(chapter, "display", lambda *objects: shown.extend(objects))
+    report = chapter.open_report(str(ROOT / "data"), "2026.1", 2026, str(tmp_path / "downloads"))
+    for area in report.dataset.registry.areas:
+        shown += [chapter.area_context(report, area), chapter.summary_table(report, area), chapter.search_log(report, area)]
+        chapter.show_area(report, area)
+    html = re.sub(r"<script>.*?</script>", "", "\n".join(s.data for s in shown), flags=re.S)  # what a reader sees
+    for raw in ("more_than", "at_least", "(descriptive title)", "[title not in excerpt", "zh-hans,", "(s)"):
+        assert raw not in html, raw
+    assert not re.search(r"\b1 (queries|records|figures|targets)\b", html)
+    assert not re.search(r'<span lang="zh[^"]*">[A-Za-z][a-z]+ [a-z]+ [a-z]+', html)  # English words marked as Chinese
+    assert html.count('class="searches"') >= 20 and "untitled page" in html
