@@ -236,7 +236,7 @@ def project(points: list[Point], threshold: float, log_scale: bool, confidence: 
     confidence interval. Log-linear for levels and counts, linear for shares and ranks."""
     usable = [p for p in points if not log_scale or p.value > 0]
     if len(usable) < 3:
-        return None, None, None, f"not projectable: {len(usable)} annual figure(s), at least 3 are needed"
+        return None, None, None, f"not projectable: {len(usable)} annual figure{'' if len(usable) == 1 else 's'}, at least 3 are needed"
     x = np.array([p.year for p in usable], dtype=float)
     y = np.array([math.log(p.value) if log_scale else p.value for p in usable])
     goal = math.log(threshold) if log_scale else threshold
@@ -422,7 +422,7 @@ def _assess_milestone(target: Target, dataset: Dataset, result: Assessment, as_o
         if records.empty:
             result.verdict_reason = "no evidence record found" if target.kind == "milestone" else "no published figure and no evidence record"
         else:
-            result.verdict_reason = f"{len(records)} record(s) read, none counted"
+            result.verdict_reason = f"{len(records)} record{'' if len(records) == 1 else 's'} read, none counted"
         result.status_now = Verdict.NO_EVIDENCE if target.kind == "milestone" else Verdict.UNKNOWN
         result.quality = "D"
         result.quality_flags.append("no evidence")

@@ -5,22 +5,24 @@ from the templates in plantrack/templates/."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 import pandas as pd
 from IPython.display import HTML, display
+from markupsafe import Markup
 
+from . import scoreboard
 from .assess import Assessment, assess_targets, load_assessments
-from .charts import context_chart, enable_offline_renderer, scoreboard_chart, trajectory_chart
+from .charts import Figure, chart_html, enable_offline_renderer, make_figure
 from .dataset import Dataset, load_dataset
 from .edition import EXPECTED, is_edition_name
+from .coverage import searches_for
 from .html import render
-from .verdicts import Group, Verdict
+from .verdicts import Group
 from .view import TargetView, target_view
-from .words import format_value
+from .words import CORPUS_WORDS, format_value, in_words
 
 DOWNLOADS_URL = "../downloads"  # chapters live in chapters/, downloads in downloads/
 
@@ -88,29 +90,45 @@ def show_area(report: Report, area_id: str) -> None:
         show_target(report, target.id)
 
 
-def _figures_table(series) -> HTML:
-    unit = series.indicator.unit
-    rows = [[r.period, format_value(r.value, unit), r.qualifier, r.series, r.source]
-            for r in series.figures.sort_values(["year", "series"]).itertuples()]
-    return HTML(render("figures_table.html", rows=rows))
+def search_log(report: Report, area_id: str) -> HTML:
+    """The chapter's appendix: every search logged for its targets, one collapsed list per target,
+    counted by the same function as the coverage page."""
+    targets = [(t, searches_for(report.dataset, t)) for t in report.dataset.registry.targets_of(area_id)]
+    return HTML(render("search_log.html", targets=[(t, s) for t, s in targets if not s.empty],
+                       corpus=in_words(sorted({CORPUS_WORDS.get(c, c) for _, s in targets for c in s["corpus"]}))))
+
+
+def figure_html(figure: Figure) -> str:
+    """A figure card, or a chart with its Chart, Table and Sources tabs."""
+    chart = "" if figure.is_card else Markup(chart_html(figure.spec, figure.label, f"{figure.key}-description"))
+    return render("figure.html", figure=figure, chart_html=chart)
+
+
+def target_figures(report: Report, view: TargetView) -> list[Figure]:
+    """The target's own figure (with its target, baseline and paths) and one per context series."""
+    sources = report.dataset.sources
+    out = []
+    if view.own is not None:
+        out.append(make_figure(view.target.id, view.indicator, view.own.figures, sources, view.target, view.assessment, view.own.points))
+    out += [make_figure(f"{view.target.id}-{s.indicator.id}", s.indicator, s.figures, sources) for s in view.context]
+    return out
 
 
 def show_target(report: Report, target_id: str) -> None:
     target = report.dataset.registry.targets[target_id]
     view = target_view(report.dataset, target, report.assessments[target_id], report.as_of_year)
+    figures = target_figures(report, view)
     display(HTML(render("target_head.html", view=view)))
     if view.indicator is not None:
         if view.own is not None:
-            display(trajectory_chart(target, view.indicator, view.assessment, view.own.figures, view.own.points))
-            display(_figures_table(view.own))
+            display(HTML(figure_html(figures[0])))
         else:
             display(HTML(render("no_figures.html")))
     display(HTML(render("verdict_block.html", view=view)))
     if target.context:
         display(HTML(render("context_head.html", view=view)))
-        for series in view.context:
-            display(context_chart(series.indicator, series.figures))
-            display(_figures_table(series))
+        for figure in figures[1 if view.own is not None else 0:]:
+            display(HTML(figure_html(figure)))
     if view.standing:
         display(HTML(render("provinces.html", view=view)))
     display(HTML(render("evidence.html", view=view) + render("sources.html", view=view)))
@@ -126,45 +144,25 @@ def _write_download(report: Report, view: TargetView) -> str:
 
 # --------------------------------------------------------------------------- overview
 
-def verdict_counts(report: Report) -> dict[Group, int]:
-    """Targets by verdict group, every group listed, in the scoreboard's order."""
-    groups = pd.Series([a.verdict_group for a in report.assessments.values()]).value_counts()
-    return {g: int(groups.get(g, 0)) for g in Group}
-
-
 def show_scoreboard(report: Report) -> None:
-    counts = verdict_counts(report)
-    display(HTML(render("scoreboard.html", counts=list(counts.items()))))
-    display(scoreboard_chart(pd.DataFrame({"verdict": [g.label for g in counts], "targets": list(counts.values())})))
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def findings(report: Report) -> list[str]:
-    """A few sentences on what the report finds, all from the assessment."""
-    assessments = list(report.assessments.values())
-    total = len(assessments)
-    counts = verdict_counts(report)
-    quantified = [a for a in assessments if a.kind != "milestone"]
-    checked = [a for a in quantified if a.deadline_value is not None and not math.isnan(a.deadline_value)]
-    checked_met = sum(a.verdict == Verdict.MET for a in checked)
-    proxies = sum(a.proxy for a in assessments)
-    now_met = sum(Verdict(a.status_now).is_met for a in assessments)
-    return [
-        f"The plan sets {_count(total, 'target')}: {len(quantified)} quantified and {total - len(quantified)} milestones.",
-        f"By their deadlines, {counts[Group.MET]} were met or achieved, {counts[Group.PARTLY]} only partly or borderline, and "
-        f"{counts[Group.NOT_MET]} not met; for {counts[Group.UNKNOWN]} the public record searched gives no answer, a gap in the record "
-        f"rather than a verdict on the plan.",
-        f"Of the {len(quantified)} quantified targets, {len(checked)} could be checked against a published figure for their "
-        f"deadline year, and {checked_met} of those were met; {_count(proxies, 'target')} can only be measured through a proxy series.",
-        f"Counting figures and evidence published up to {report.as_of_year}, {_count(now_met, 'target')} stand met or achieved.",
-    ]
+    """Targets by verdict group, at the deadline and now, quantified targets beside milestones."""
+    rows = scoreboard.scoreboard(report.assessments)
+    bars = [(title, [(r["group"], r[column]) for r in rows]) for title, column in (("At the deadlines", "deadline"), ("Now", "now"))]
+    display(HTML(render("scoreboard.html", rows=rows, bars=bars)))
 
 
 def show_findings(report: Report) -> HTML:
-    return HTML(render("paragraphs.html", paragraphs=findings(report)))
+    return HTML(render("paragraphs.html", paragraphs=scoreboard.headline_findings(report.dataset.registry, report.assessments, report.as_of_year),
+                       css="headline-findings"))
+
+
+def area_matrix(report: Report) -> HTML:
+    """Areas by verdict group at the deadline, each area linking to its chapter."""
+    return HTML(render("area_matrix.html", rows=scoreboard.area_matrix(report.dataset.registry, report.assessments), groups=list(Group)))
+
+
+def quality_grades(report: Report) -> HTML:
+    return HTML(render("quality_grades.html", rows=scoreboard.quality_rows(report.assessments), caveats=scoreboard.QUALITY_CAVEATS))
 
 
 def overview_table(report: Report) -> HTML:

@@ -9,8 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from html import escape as html_escape
 from itertools import count
 from pathlib import Path
+
+from dataclasses import dataclass, field
+from typing import Optional
 
 import altair as alt
 import pandas as pd
@@ -18,34 +22,32 @@ import pandas as pd
 from .assess import Assessment, Point, part_of_year, threshold_in_indicator_unit, trend_line
 from .embed import script_json
 from .registry import Indicator, Target
-from .verdicts import Group
+from .units import UNITS
+from .words import COMPARATOR_WORDS, QUALIFIER_WORDS, DisplayUnit, display_unit, format_value, ordinal, plural, source_title
 
-# Okabe-Ito palette: distinguishable with every common colour-vision deficiency.
-COLOURS = {
-    "observed": "#0072B2",
-    "other source": "#999999",
-    "part of the year": "#56B4E9",
-    "target": "#D55E00",
-    "required path": "#009E73",
-    "trend": "#CC79A7",
-}
-GROUP_COLOURS = {Group.MET: "#009E73", Group.PARTLY: "#E69F00", Group.NOT_MET: "#D55E00", Group.UNKNOWN: "#999999"}
 _chart_numbers = count(1)
 
 
 def _render(spec: dict, **_options) -> dict:
     """Altair renderer: deterministic div ids (identical rebuilds), no $schema URL, no CDN."""
+    return {"text/html": chart_html(spec)}
+
+
+def chart_html(spec: dict, label: str = "", described_by: str = "") -> str:
+    """The div a chart is drawn into, and the call that draws it; with a label, the div is an
+    image named by it and described by the element `described_by`."""
     spec = {key: value for key, value in spec.items() if key != "$schema"}
     text = script_json(spec, sort_keys=True, ensure_ascii=True)  # no data text can end or comment out the block
     div = f"chart-{next(_chart_numbers)}-{hashlib.sha1(text.encode()).hexdigest()[:10]}"
-    html = (
-        f'<div class="tracker-chart" id="{div}"></div>\n'
+    aria = (f' role="img" aria-label="{html_escape(label)}"' if label else "") + (f' aria-describedby="{html_escape(described_by)}"' if described_by else "")
+    return (
+        # vega-embed gives the div it draws into a role of its own: the name sits on a frame around it
+        f'<div class="chart-frame"{aria}><div class="tracker-chart" id="{div}"></div></div>\n'
         "<script>(function(spec){var el=document.getElementById(" + script_json(div) + ");"
         'if(typeof window.vegaEmbed!=="function"){el.textContent="Chart unavailable: the chart library did not load.";return;}'
         'window.vegaEmbed(el,spec,{"actions":false,"renderer":"svg"}).catch(function(e){el.textContent="Chart error: "+e.message;});'
         "})(" + text + ");</script>"
     )
-    return {"text/html": html}
 
 
 def enable_offline_renderer() -> None:
@@ -68,7 +70,7 @@ def write_vega_bundle(path: Path) -> None:
 
 def chart_frame(points: list[Point], others: pd.DataFrame, sources: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
     """The figures a chart shows: the chosen series and the other sources' figures."""
-    titles = {row.source_id: f"{row.publisher}: {row.title}" for row in sources.itertuples()} if not sources.empty else {}
+    titles = {row.source_id: f"{row.publisher}: {source_title(row.title, row.publisher)}" for row in sources.itertuples()} if not sources.empty else {}
     rows = []
     for p in points:
         rows.append({"year": p.year, "period": p.period, "value": p.value, "unit": indicator.unit, "series": "observed",
@@ -90,55 +92,229 @@ def _quote_of(observations: pd.DataFrame, point: Point) -> str:
     return match.iloc[0]["quote"] if not match.empty else "running sum of the yearly figures"
 
 
-def trajectory_chart(target: Target, indicator: Indicator, assessment: Assessment, figures: pd.DataFrame, points: list[Point]) -> alt.LayerChart:
-    """Observed values (hollow when approximate or a bound), the target at its deadline, the
-    required path from the baseline (dashed), and the trend with its band where there is one."""
-    threshold, _ = threshold_in_indicator_unit(target, indicator)
-    unit = indicator.unit
-    y_title = f"{indicator.name_en} ({unit})"
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1))
-    tooltip = [alt.Tooltip("period:N", title="Period"), alt.Tooltip("value:Q", title=f"Value ({unit})", format=",.4~f"),
-               alt.Tooltip("qualifier:N", title="Qualifier"), alt.Tooltip("source:N", title="Source"), alt.Tooltip("quote:N", title="Quote")]
-    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=list(COLOURS), range=list(COLOURS.values())),
-                       legend=alt.Legend(orient="bottom"))
-    layers = []
-    observed = figures[figures["series"] == "observed"]
-    if len(observed) > 1:
-        layers.append(alt.Chart(observed).mark_line(color=COLOURS["observed"]).encode(x=x, y=alt.Y("value:Q", title=y_title)))
-    target_row = pd.DataFrame([{"year": target.deadline, "value": threshold, "series": "target",
-                                "label": f"target {target.comparator} {target.value:g} {target.unit}"}])
-    layers.append(alt.Chart(target_row).mark_point(shape="diamond", size=160, filled=True).encode(
-        x=x, y="value:Q", color=colour, tooltip=[alt.Tooltip("label:N", title="Target"), alt.Tooltip("year:Q", title="Deadline", format="d")]))
-    if assessment.baseline_value is not None and assessment.baseline_year is not None and assessment.baseline_year < target.deadline:
-        path = required_path(assessment.baseline_year, assessment.baseline_value, target.deadline, threshold)
-        layers.append(alt.Chart(path).mark_line(strokeDash=[6, 4]).encode(x=x, y="value:Q", color=colour))
-    if assessment.projection_year is not None and points:
+# ------------------------------------------------------------------------- figures that cannot mislead
+
+# What each kind of mark means, in the legend's words, its colour and its shape (Okabe-Ito).
+KINDS = {
+    "annual figure": ("#0072B2", "circle"),
+    "figure as of a date": ("#0072B2", "triangle-up"),
+    "part of the year": ("#56B4E9", "triangle-down"),
+    "other source": ("#777777", "square"),
+    "baseline": ("#000000", "cross"),
+    "target": ("#D55E00", "diamond"),
+    "required path": ("#009E73", "stroke"),
+    "trend": ("#CC79A7", "stroke"),
+}
+KIND_NOUNS = {"figure as of a date": "figure as of a date", "part of the year": "figure for part of a year",
+              "other source": "figure from another source"}
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def full_year(period: str) -> bool:
+    """A figure for a whole year (2017) or at its end (2017-12, 2017-12-31)."""
+    return len(period) == 4 or period[5:7] == "12"
+
+
+def period_date(period: str) -> str:
+    """Where a figure sits on the time axis: a year at its tick (1 January), a date at that date
+    (a month at its last day)."""
+    if len(period) == 4:
+        return f"{period}-01-01"
+    if len(period) == 7:
+        year, month = int(period[:4]), int(period[5:7])
+        last = (pd.Timestamp(year=year, month=month, day=1) + pd.offsets.MonthEnd(0)).day
+        return f"{period}-{last:02d}"
+    return period[:10]
+
+
+def period_words(period: str, measure: str = "stock") -> str:
+    """2017 -> '2017'; 2021-09-30 of a flow -> 'Jan–Sep 2021'; 2019-11-19 of a stock -> 'as of 19 Nov 2019'."""
+    if len(period) == 4:
+        return period
+    year, month = period[:4], MONTHS[int(period[5:7]) - 1]
+    if measure == "flow":
+        return f"Jan–{month} {year}" if month != "Jan" else f"Jan {year}"
+    day = f"{int(period[8:10])} " if len(period) >= 10 else ""
+    return f"as of {day}{month} {year}"
+
+
+@dataclass
+class Figure:
+    """One indicator's figures as a reader sees them: a chart with its table, sources and text
+    description, or, for a single value, a figure card."""
+    key: str  # unique on its page: the html ids of the tabs start with it
+    title: str
+    unit: DisplayUnit
+    spec: Optional[dict]  # the Vega-Lite spec; None for a figure card
+    label: str  # the chart's accessible name
+    description: str  # a short text description generated from the data
+    rows: list[dict]  # the table: every plotted figure, then the target and the required path
+    sources: list[dict]
+    kinds: list[str] = field(default_factory=list)  # the legend's entries, exactly the kinds drawn
+
+    @property
+    def is_card(self) -> bool:
+        return self.spec is None
+
+
+def _kind(row) -> str:
+    if row.series == "observed":
+        return "annual figure" if full_year(row.period) else "figure as of a date"
+    return row.series
+
+
+def _with_dates(figures: pd.DataFrame, indicator: Indicator, unit: DisplayUnit) -> pd.DataFrame:
+    out = figures.copy()
+    out["kind"] = [_kind(r) for r in out.itertuples()]
+    out["date"] = [period_date(p) for p in out["period"]]
+    out["shown"] = out["value"] / unit.divisor
+    out["when"] = [period_words(p, indicator.measure) for p in out["period"]]
+    out["value_text"] = [QUALIFIER_WORDS.get(q, "") + written(v, indicator, unit) for v, q in zip(out["value"], out["qualifier"])]
+    out["label"] = [w if k != "annual figure" else "" for w, k in zip(out["when"], out["kind"])]
+    return out.sort_values(["date", "kind"], kind="stable").reset_index(drop=True)
+
+
+def written(value: float, indicator: Indicator, unit: DisplayUnit) -> str:
+    """A figure in the chart's one display unit (0.56 and 1.3 trillion yuan, not 564.2 billion)."""
+    return ordinal(int(round(value))) if UNITS.get(indicator.unit, ("",))[0] == "rank" else unit.text(value)
+
+
+def _year_axis(dates: list[str]) -> alt.X:
+    """Years on a time axis: one tick per year (every second or fifth year on long spans), each
+    year written once, the scale spanning only the dates shown, with a quarter's margin."""
+    first, last = pd.Timestamp(min(dates)), pd.Timestamp(max(dates))
+    span = last.year - first.year
+    step = 1 if span <= 8 else 2 if span <= 16 else 5
+    domain = [(first - pd.DateOffset(months=3)).strftime("%Y-%m-%d"), (last + pd.DateOffset(months=3)).strftime("%Y-%m-%d")]
+    return alt.X("date:T", title=None, scale=alt.Scale(domain=domain),
+                 axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": step}, labelOverlap=True, grid=False))
+
+
+def make_figure(key: str, indicator: Indicator, figures: pd.DataFrame, sources: pd.DataFrame, target: Optional[Target] = None,
+                assessment: Optional[Assessment] = None, points: Optional[list[Point]] = None) -> Figure:
+    """The figure of one indicator's figures; with a target, its target, baseline, required path
+    and trend where there are any. Every mark drawn is named in the legend, and nothing else is."""
+    threshold = threshold_in_indicator_unit(target, indicator)[0] if target is not None else None
+    values = [abs(v) for v in figures["value"]] + ([abs(threshold)] if threshold is not None else [])
+    unit = display_unit(indicator.unit, max(values) if values else 0)
+    rank = UNITS.get(indicator.unit, ("",))[0] == "rank"
+    data = _with_dates(figures, indicator, unit)
+    urls = sources.set_index("source_id")["url"].to_dict() if not sources.empty else {}
+    rows = [{"when": r.when, "value": r.value_text, "kind": r.kind, "source": r.source or "running sum of the yearly figures",
+             "url": urls.get(r.source_id, "")} for r in data.itertuples()]
+    extra = []  # target, baseline, required path, trend: each drawn only when there is one
+    path = pd.DataFrame()
+    if target is not None:
+        goal = goal_words(target, indicator)
+        extra.append({"date": f"{target.deadline}-01-01", "shown": threshold / unit.divisor, "kind": "target",
+                      "when": str(target.deadline), "value_text": f"target {goal}", "label": "", "source": "the plan", "quote": target.wording_zh,
+                      "qualifier": "", "hollow": False})
+        rows.append({"when": str(target.deadline), "value": goal, "kind": "target", "source": "the plan", "url": ""})
+        a = assessment
+        if a is not None and a.baseline_value is not None and a.baseline_year is not None and a.baseline_year < target.deadline:
+            extra.append({"date": f"{a.baseline_year}-01-01", "shown": a.baseline_value / unit.divisor, "kind": "baseline",
+                          "when": str(a.baseline_year), "value_text": f"baseline {written(a.baseline_value, indicator, unit)}",
+                          "label": "", "source": "", "quote": "", "qualifier": "", "hollow": True})
+            path = required_path(a.baseline_year, a.baseline_value, target.deadline, threshold)
+            path["date"] = [f"{y}-01-01" for y in path["year"]]
+            path["shown"] = path["value"] / unit.divisor
+            path["kind"] = "required path"
+            rows += [{"when": str(y), "value": written(v, indicator, unit), "kind": "required path",
+                      "source": "computed: constant growth from the baseline", "url": ""}
+                     for y, v in zip(path["year"], path["value"]) if a.baseline_year < y < target.deadline]
+    # the target and baseline first, so that the figures sit above them and their tooltips can be reached
+    marks = pd.concat([pd.DataFrame(extra), data], ignore_index=True) if extra else data
+    trend = pd.DataFrame()
+    if target is not None and assessment is not None and assessment.projection_year is not None and points and not rank:
         trend = trend_line(points, log_scale=target.kind not in ("share", "rank"),
                            until=min(math.ceil(assessment.projection_year), target.deadline + 15))
         if not trend.empty:
-            trend["series"] = "trend"
-            layers.append(alt.Chart(trend).mark_area(opacity=0.15, color=COLOURS["trend"]).encode(x=x, y="low:Q", y2="high:Q"))
-            layers.append(alt.Chart(trend).mark_line(strokeDash=[2, 2]).encode(x=x, y="value:Q", color=colour))
-    # points last, so that they sit above the lines and their tooltips can be reached
-    layers.append(alt.Chart(figures).mark_point(size=70, strokeWidth=2).encode(
-        x=x, y=alt.Y("value:Q", title=y_title), color=colour, shape=alt.Shape("series:N", legend=None),
-        fill=alt.condition("datum.hollow", alt.value("white"), colour), tooltip=tooltip))
-    return alt.layer(*layers).properties(width="container", height=260, title=alt.Title(indicator.name_en, subtitle=target.wording_en))
+            trend = trend.assign(date=[f"{int(y)}-01-01" for y in trend["year"]], kind="trend",
+                                 shown=trend["value"] / unit.divisor, low_shown=trend["low"] / unit.divisor,
+                                 high_shown=trend["high"] / unit.divisor)
+    annual = data[data["kind"] == "annual figure"]
+    kinds = [k for k in KINDS if k in set(marks["kind"]) or (k == "required path" and not path.empty) or (k == "trend" and not trend.empty)]
+    sources_list = _sources_of(data, sources)
+    title = indicator.name_en
+    dates = list(marks["date"]) + (list(trend["date"]) if not trend.empty else [])
+    years = [int(d[:4]) for d in dates]
+    description = describe(title, unit, data, target, assessment, indicator, not path.empty, not trend.empty)
+    if len(data) == 1:
+        return Figure(key, title, unit, None, f"{title}: one figure", description, rows, sources_list, [])
+    x = _year_axis(dates)
+    y = alt.Y("shown:Q", title=unit.axis_title, scale=alt.Scale(zero=not rank and min(marks["shown"]) >= 0, reverse=rank, nice=True),
+              axis=alt.Axis(titleLimit=200, labelLimit=80, format=",~f"))
+    colour = alt.Color("kind:N", title=None, scale=alt.Scale(domain=kinds, range=[KINDS[k][0] for k in kinds]),
+                       legend=alt.Legend(orient="bottom", direction="vertical", symbolType="circle", labelLimit=300))
+    shape = alt.Shape("kind:N", scale=alt.Scale(domain=kinds, range=[KINDS[k][1] for k in kinds]), legend=None)
+    tooltip = [alt.Tooltip("when:N", title="Period"), alt.Tooltip("value_text:N", title="Value"), alt.Tooltip("kind:N", title="Kind"),
+               alt.Tooltip("source:N", title="Source"), alt.Tooltip("quote:N", title="Quote")]
+    layers = []
+    if not trend.empty:
+        layers.append(alt.Chart(trend).mark_area(opacity=0.15, color=KINDS["trend"][0]).encode(x=x, y="low_shown:Q", y2="high_shown:Q"))
+        layers.append(alt.Chart(trend).mark_line(strokeDash=[2, 2]).encode(x=x, y=y, color=colour))
+    if not path.empty:
+        layers.append(alt.Chart(path).mark_line(strokeDash=[6, 4]).encode(x=x, y=y, color=colour))
+    if len(annual) > 1:  # one line, through the annual figures of the one series only
+        layers.append(alt.Chart(annual).mark_line(color=KINDS["annual figure"][0]).encode(x=x, y=y, detail="kind:N"))
+    layers.append(alt.Chart(marks).mark_point(strokeWidth=2, opacity=1).encode(
+        x=x, y=y, color=colour, shape=shape, size=alt.condition("datum.kind === 'baseline'", alt.value(260), alt.value(80)), fill=alt.condition("datum.hollow", alt.value("white"), colour), tooltip=tooltip))
+    labelled = marks[marks["label"].fillna("") != ""]
+    if not labelled.empty:  # part-year figures carry their period beside them
+        layers.append(alt.Chart(labelled).mark_text(align="left", dx=7, dy=-7, fontSize=11, color="#333").encode(x=x, y=y, text="label:N"))
+    chart = alt.layer(*layers).properties(width="container", height=240).configure_view(stroke=None)
+    spec = chart.to_dict()
+    label = f"Chart of {title}, in {unit.axis_title}, {min(years)} to {max(years)}"
+    return Figure(key, title, unit, spec, label, description, rows, sources_list, kinds)
 
 
-def context_chart(indicator: Indicator, figures: pd.DataFrame) -> alt.LayerChart:
-    """A related or national series shown beside a target: its figures over time."""
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1))
-    y = alt.Y("value:Q", title=f"{indicator.name_en} ({indicator.unit})")
-    tooltip = [alt.Tooltip("period:N", title="Period"), alt.Tooltip("value:Q", title=f"Value ({indicator.unit})", format=",.4~f"),
-               alt.Tooltip("qualifier:N", title="Qualifier"), alt.Tooltip("source:N", title="Source"), alt.Tooltip("quote:N", title="Quote")]
-    observed = figures[figures["series"] == "observed"]
-    line = alt.Chart(observed).mark_line(color=COLOURS["observed"]).encode(x=x, y=y)
-    points = alt.Chart(figures).mark_point(size=60, strokeWidth=2).encode(
-        x=x, y=y, color=alt.Color("series:N", title=None, scale=alt.Scale(domain=["observed", "other source", "part of the year"],
-                                  range=[COLOURS["observed"], COLOURS["other source"], COLOURS["part of the year"]]), legend=alt.Legend(orient="bottom")),
-        fill=alt.condition("datum.hollow", alt.value("white"), alt.value(COLOURS["observed"])), tooltip=tooltip)
-    return alt.layer(line, points).properties(width="container", height=200, title=alt.Title(indicator.name_en, subtitle="context"))
+def _sources_of(data: pd.DataFrame, sources: pd.DataFrame) -> list[dict]:
+    if sources.empty:
+        return []
+    known = sources.set_index("source_id")
+    out = []
+    for source_id in dict.fromkeys(data["source_id"]):
+        if source_id not in known.index:
+            continue
+        s = known.loc[source_id]
+        out.append({"source_id": source_id, "publisher": s["publisher"], "title": source_title(s["title"], s["publisher"]), "url": s["url"],
+                    "published": s["published"], "language": s["language"], "quotes": [q for q in data[data["source_id"] == source_id]["quote"] if q]})
+    return out
+
+
+def goal_words(target: Target, indicator: Indicator) -> str:
+    """'at least 1.2 trillion yuan', 'a place in the top 3': the target's threshold in words."""
+    if UNITS.get(indicator.unit, ("",))[0] == "rank":
+        return f"a place in the top {int(target.value)}" if target.value > 1 else "first place"
+    threshold = threshold_in_indicator_unit(target, indicator)[0]
+    return f"{COMPARATOR_WORDS.get(target.comparator, target.comparator)} {format_value(threshold, indicator.unit)}"
+
+
+def describe(title: str, unit: DisplayUnit, data: pd.DataFrame, target: Optional[Target], assessment: Optional[Assessment],
+             indicator: Indicator, path: bool, trend: bool) -> str:
+    """A short text description of a figure, from its data: what a sighted reader takes from it."""
+    annual = data[data["kind"] == "annual figure"]
+    parts = []
+    if len(data) == 1:
+        r = data.iloc[0]
+        parts.append(f"One figure of {title.lower()}: {r.value_text}, {r.when}.")
+    elif not annual.empty:
+        first, last = annual.iloc[0], annual.iloc[-1]
+        if len(annual) == 1:
+            parts.append(f"{title}: one annual figure, {first.value_text} in {first.when}.")
+        else:
+            parts.append(f"{title}: {len(annual)} annual figures, from {first.value_text} in {first.when} to {last.value_text} in {last.when}.")
+    others = data[data["kind"] != "annual figure"]
+    for kind, group in others.groupby("kind", sort=False):
+        items = ", ".join(f"{r.value_text} ({r.when})" for r in group.itertuples())
+        parts.append(f"{plural(len(group), KIND_NOUNS[kind])} drawn apart, not joined to the line: {items}.")
+    if target is not None:
+        parts.append(f"The target, {goal_words(target, indicator)} by {target.deadline}, is marked as a diamond.")
+        if path and assessment is not None:
+            parts.append(f"A dashed line shows the constant growth needed from the {assessment.baseline_year} baseline.")
+        if trend:
+            parts.append("A dotted line shows the trend with its interval.")
+    return " ".join(parts)
 
 
 def required_path(base_year: int, base_value: float, deadline: int, threshold: float) -> pd.DataFrame:
@@ -153,14 +329,3 @@ def required_path(base_year: int, base_value: float, deadline: int, threshold: f
             value = base_value + (threshold - base_value) * share
         rows.append({"year": year, "value": value, "series": "required path"})
     return pd.DataFrame(rows)
-
-
-def scoreboard_chart(counts: pd.DataFrame) -> alt.Chart:
-    """Targets by verdict group, one bar per group."""
-    palette = {group.label: colour for group, colour in GROUP_COLOURS.items()}
-    return alt.Chart(counts).mark_bar().encode(
-        x=alt.X("targets:Q", title="Targets"),
-        y=alt.Y("verdict:N", title=None, sort=list(palette)),
-        color=alt.Color("verdict:N", scale=alt.Scale(domain=list(palette), range=list(palette.values())), legend=None),
-        tooltip=[alt.Tooltip("verdict:N", title="Verdict"), alt.Tooltip("targets:Q", title="Targets")],
-    ).properties(width="container", height=140)

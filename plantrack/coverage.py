@@ -12,13 +12,19 @@ OFFICIAL_KINDS = ("official_statistics", "government_release")
 COLUMNS = ["target_id", "area", "kind", "baseline", "deadline", "latest", "national", "evidence", "searches", "gaps"]
 
 
-def coverage_table(dataset: Dataset) -> pd.DataFrame:
+def searches_for(dataset: Dataset, target) -> pd.DataFrame:
+    """The searches logged for a target: for the target itself, its indicator and its context
+    series. The one count of searches: the coverage page and the chapters both use it."""
     searches = dataset.evidence.searches
+    subjects = {target.id} | ({target.indicator} if target.indicator else set()) | set(target.context)
+    return searches[searches["subject"].isin(subjects)]
+
+
+def coverage_table(dataset: Dataset) -> pd.DataFrame:
     evidence = dataset.evidence.evidence
     rows = []
     for target in dataset.registry.targets.values():
-        subjects = {target.id} | ({target.indicator} if target.indicator else set()) | set(target.context)
-        n_searches = int(searches["subject"].isin(subjects).sum())
+        n_searches = len(searches_for(dataset, target))
         n_evidence = int((evidence["target_id"] == target.id).sum())
         row = {"target_id": target.id, "area": target.area, "kind": target.kind, "evidence": n_evidence, "searches": n_searches}
         gaps = []

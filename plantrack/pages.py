@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from . import assess
 from .dataset import Dataset
 from .html import render
+from .words import plural, search_summary, source_title
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 
@@ -19,7 +20,7 @@ PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 def bibliography(dataset: Dataset):
     s = dataset.sources.sort_values(["publisher", "published", "source_id"])
     counts = dataset.observations["source_id"].value_counts().add(dataset.evidence.evidence["source_id"].value_counts(), fill_value=0)
-    sources = [dict(row._asdict(), count=int(counts.get(row.source_id, 0))) for row in s.itertuples()]
+    sources = [dict(row._asdict(), title=source_title(row.title, row.publisher), count=int(counts.get(row.source_id, 0))) for row in s.itertuples()]
     from .coverage import source_mix
 
     return render("bibliography.html", sources=sources, mix=source_mix(dataset))
@@ -81,6 +82,19 @@ def evidence_rules():
                   header=["Order", "When the record's grades are", "It counts as", "Because"])
 
 
+def search_log_summary(dataset: Dataset) -> str:
+    """What the search log holds, in a sentence: queries, languages, outcomes, targets covered."""
+    from .coverage import searches_for
+
+    logged = dataset.evidence.searches
+    if logged.empty:
+        return "No search is logged in this edition."
+    targets = sum(not searches_for(dataset, t).empty for t in dataset.registry.targets.values())
+    nothing = int((logged["outcome"] != "found").sum())
+    return (f"This edition logs {search_summary(logged)}; {nothing} found nothing or nothing relevant. "
+            f"{plural(targets, 'target')} of {len(dataset.registry.targets)} have searches logged for them.")
+
+
 def lay_out_pages(dataset: Dataset, table: pd.DataFrame, edition: str, previous: str, previous_data: Optional[Path]) -> dict[str, str]:
     """Page name -> MyST text; the build writes each page only when its text changed."""
     bodies = {
@@ -92,5 +106,6 @@ def lay_out_pages(dataset: Dataset, table: pd.DataFrame, edition: str, previous:
     # MyST, not HTML: the page's own prose is not escaped; the body is HTML already escaped
     env = Environment(loader=FileSystemLoader(PAGES_DIR), autoescape=False, undefined=StrictUndefined, keep_trailing_newline=True)
     rules = evidence_rules()
-    return {name: env.get_template(f"{name}.md").render(body=body, confidence=f"{assess.CONFIDENCE:.0%}", rules=rules)
+    searched = search_log_summary(dataset)
+    return {name: env.get_template(f"{name}.md").render(body=body, confidence=f"{assess.CONFIDENCE:.0%}", rules=rules, searched=searched)
             for name, body in bodies.items()}

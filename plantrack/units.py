@@ -86,7 +86,8 @@ UNITS: dict[str, tuple[str, Decimal]] = {
 
 
 # The unit of one of each thing a reader counts: what words.py writes numbers in.
-UNIT_OF_ONE = {"yuan": "元", "usd": "美元", "count": "个", "households": "户", "persons": "人", "yuan_per_person": "元/人"}
+UNIT_OF_ONE = {"yuan": "元", "usd": "美元", "count": "个", "households": "户", "persons": "人", "yuan_per_person": "元/人",
+               "tonnes": "吨", "km": "公里", "gigabytes": "GB", "teu": "标准箱"}
 
 
 class UnitError(ValueError):

@@ -14,8 +14,19 @@ class Group(StrEnum):
     UNKNOWN = "unknown"
 
     @property
+    def members(self) -> list["Verdict"]:
+        """The verdict words this group counts, as the badges write them."""
+        return [v for v in Verdict if v.group is self]
+
+    @property
     def label(self) -> str:
-        return self.value.replace("_", " ")
+        """The group in the badges' own words: 'met or achieved', 'not met, not yet or contradicted'."""
+        words = [str(v) for v in self.members]
+        return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+    @property
+    def meaning(self) -> str:
+        return GROUP_MEANINGS[self]
 
 
 class Verdict(StrEnum):
@@ -46,6 +57,13 @@ _GROUPS = {
     Verdict.BORDERLINE: Group.PARTLY, Verdict.PARTLY_ACHIEVED: Group.PARTLY,
     Verdict.NOT_MET: Group.NOT_MET, Verdict.NOT_YET: Group.NOT_MET, Verdict.CONTRADICTED: Group.NOT_MET,
     Verdict.NOT_MEASURABLE: Group.UNKNOWN, Verdict.NO_EVIDENCE: Group.UNKNOWN, Verdict.UNKNOWN: Group.UNKNOWN,
+}
+
+GROUP_MEANINGS = {
+    Group.MET: "the figure reached the target, or the evidence shows the milestone done",
+    Group.PARTLY: "too close to call, or the milestone only partly done",
+    Group.NOT_MET: "the figure fell short, or the evidence shows the milestone not done",
+    Group.UNKNOWN: "the public record searched gives no answer: a gap in the record, not a failure of the plan",
 }
 
 # What a counted evidence record counts for (grading.RECORD_RULES) and the verdict it gives a milestone.

@@ -14,12 +14,13 @@ import pandas as pd
 
 from .assess import Assessment, Point, series_for, yearly_points
 from .charts import chart_frame
+from .coverage import searches_for
 from .dataset import Dataset
 from .registry import Indicator, Target
 from .units import convert, convertible
 from .grading import MATCH_WORDS, SCOPE_WORDS, STATE_WORDS, VERDICT_OF, Contribution, Match, Scope, State
 from .verdicts import Verdict
-from .words import format_value, sentences
+from .words import format_value, sentences, source_title
 
 DOWNLOAD_COLUMNS_FIRST = ["target_id", "indicator_id"]
 
@@ -158,7 +159,7 @@ def _sources(dataset: Dataset, shown: pd.DataFrame) -> list[dict]:
         s = sources.loc[source_id]
         indicators = set(shown[shown["source_id"] == source_id]["indicator_id"])
         quotes = obs[(obs["source_id"] == source_id) & obs["indicator_id"].isin(indicators)]["quote"].tolist()
-        out.append({"source_id": source_id, **s.to_dict(), "quotes": quotes})
+        out.append({"source_id": source_id, **s.to_dict(), "title": source_title(s["title"], s["publisher"]), "quotes": quotes})
     return out
 
 
@@ -192,7 +193,7 @@ def target_view(dataset: Dataset, target: Target, a: Assessment, as_of_year: int
         baseline=_baseline(target, a, indicator) if indicator is not None else "",
         facts=_facts(target, a, indicator), sentences=sentences(a, target, indicator),
         context=context, context_gaps=gaps, shares=national_shares(dataset, target, as_of_year) if target.context else "",
-        evidence=_evidence(dataset, target, a, as_of_year), searches=_searches(dataset, target), sources=_sources(dataset, shown),
+        evidence=_evidence(dataset, target, a, as_of_year), searches=searches_for(dataset, target), sources=_sources(dataset, shown),
         download=_download(dataset, target, shown),
         standing=provincial_standing(dataset, [i for i in [target.indicator, *target.context] if i], as_of_year),
     )
@@ -218,8 +219,3 @@ def provincial_standing(dataset: Dataset, indicator_ids: list[str], as_of_year: 
         })
     return out
 
-
-def _searches(dataset: Dataset, target: Target) -> pd.DataFrame:
-    searches = dataset.evidence.searches
-    subjects = {target.id} | ({target.indicator} if target.indicator else set())
-    return searches[searches["subject"].isin(subjects)]

@@ -6,6 +6,7 @@ Every figure in a sentence comes from the assessment; nothing here is a data val
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Optional
 
 from .assess import CONFIDENCE, Assessment
@@ -14,6 +15,7 @@ from .units import UNITS, in_units_of_one
 from .verdicts import Verdict
 
 QUALIFIER_WORDS = {"approx": "about ", "at_least": "at least ", "more_than": "more than ", "less_than": "less than ", "lower_bound": "at least "}
+COMPARATOR_WORDS = {">=": "at least", ">": "more than", "<=": "at most", "<": "less than", "about": "about", "between": "from"}
 _NO_ANSWER = (Verdict.NO_EVIDENCE, Verdict.NOT_MEASURABLE)  # verdicts that record a gap, not a failure
 _COUNT_NOUNS = {"家": "firms", "个": "", "处": "", "座": "", "项": "", "所": ""}
 
@@ -25,35 +27,122 @@ def _number(value: float, digits: int) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class DisplayUnit:
+    """How a figure is written for readers: divide a value in the indicator's unit by `divisor`,
+    write `digits` decimals and follow it with `label` ('trillion yuan', '%', 'firms')."""
+    divisor: float
+    label: str
+    digits: int
+    axis_title: str  # the words on a chart's value axis: the label, or "number" for bare counts
+
+    def number(self, value: float) -> str:
+        return _number(value / self.divisor, self.digits)
+
+    def text(self, value: float) -> str:
+        if self.label == "%":
+            return f"{self.number(value)}%"
+        return f"{self.number(value)} {self.label}".rstrip()
+
+
+# dimension -> the noun a reader counts in, and the magnitudes written as words
+_NOUNS = {"yuan": "yuan", "usd": "US dollars", "households": "households", "persons": "people", "tonnes": "tonnes",
+          "km": "km", "gigabytes": "GB", "teu": "TEU"}
+_CURRENCY_STEPS = ((1e12, "trillion", 2), (1e9, "billion", 1), (0, "million", 1))
+_COUNT_STEPS = ((1e9, "billion", 2), (1e6, "million", 2))
+
+
+def display_unit(unit: Optional[str], magnitude: float) -> DisplayUnit:
+    """The display unit for figures of about `magnitude` (in `unit`): the one function that
+    decides the words of a number in sentences, tables and chart axes."""
+    dimension = UNITS[unit][0] if unit in UNITS else ""
+    magnitude = 0.0 if magnitude is None or (isinstance(magnitude, float) and math.isnan(magnitude)) else abs(magnitude)
+    if dimension in ("yuan", "usd"):
+        one = in_units_of_one(1, unit)
+        for size, word, digits in _CURRENCY_STEPS:
+            if magnitude * one >= size:
+                label = f"{word} {_NOUNS[dimension]}"
+                return DisplayUnit((size or 1e6) / one, label, digits, label)
+    if dimension == "percent":
+        return DisplayUnit(1, "%", 1, "per cent")
+    if dimension == "yuan_per_person":
+        return DisplayUnit(1 / in_units_of_one(1, unit), "yuan per person", 0, "yuan per person")
+    if dimension == "index":
+        return DisplayUnit(1, "points", 2, "index points")
+    if dimension == "rank":
+        return DisplayUnit(1, "", 0, "rank (1st at the top)")
+    if dimension in ("households", "persons", "count", "tonnes", "km", "gigabytes", "teu"):
+        noun = _NOUNS.get(dimension) or _COUNT_NOUNS.get(unit, "")
+        one = in_units_of_one(1, unit)
+        for size, word, digits in _COUNT_STEPS:
+            if magnitude * one >= size:
+                label = f"{word} {noun}".rstrip()
+                return DisplayUnit(size / one, label, digits, label if noun else f"{word} (number)")
+        whole = float(magnitude * one).is_integer()
+        return DisplayUnit(1 / one, noun, 0 if whole else 1, noun or "number")
+    return DisplayUnit(1, unit or "", 2, unit or "value")
+
+
 def format_value(value: Optional[float], unit: Optional[str]) -> str:
     """1.2 万亿元 -> '1.2 trillion yuan'; 9600 亿元 -> '960 billion yuan'; 95 % -> '95%'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "no figure"
-    dimension = UNITS[unit][0] if unit in UNITS else ""
-    if dimension in ("yuan", "usd"):
-        currency = "yuan" if dimension == "yuan" else "US dollars"
-        amount = in_units_of_one(value, unit)
-        if abs(amount) >= 1e12:
-            return f"{_number(amount / 1e12, 2)} trillion {currency}"
-        if abs(amount) >= 1e9:
-            return f"{_number(amount / 1e9, 1)} billion {currency}"
-        return f"{_number(amount / 1e6, 1)} million {currency}"
-    if dimension == "percent":
-        return f"{_number(value, 1)}%"
-    if dimension == "yuan_per_person":
-        return f"{_number(in_units_of_one(value, unit), 0)} yuan per person"
-    if dimension == "index":
-        return f"{_number(value, 2)} points"
-    if dimension == "rank":
+    if unit in UNITS and UNITS[unit][0] == "rank":
         return ordinal(int(round(value)))
-    if dimension in ("households", "persons", "count"):
-        label = {"households": "households", "persons": "people"}.get(dimension, _COUNT_NOUNS.get(unit, ""))
-        ones = in_units_of_one(value, unit)
-        digits = 0 if float(ones).is_integer() else 1
-        if abs(ones) >= 1e6:
-            return f"{_number(ones / 1e6, 2)} million {label}".rstrip()
-        return f"{_number(ones, digits)} {label}".rstrip()
-    return f"{_number(value, 2)} {unit or ''}".rstrip()
+    return display_unit(unit, value).text(value)
+
+
+# The search log's codes in words (data/README.md lists the codes).
+NEED_WORDS = {"baseline": "for the baseline figure", "deadline": "for the deadline-year figure", "latest": "for the latest figure",
+              "evidence": "for evidence", "national": "for the national figure"}
+OUTCOME_WORDS = {"found": "found something", "nothing": "found nothing", "irrelevant": "found nothing relevant"}
+LANGUAGE_WORDS = {"zh-hans": "Chinese", "zh-hant": "traditional Chinese", "en": "English", "de": "German", "fr": "French",
+                  "it": "Italian", "es": "Spanish", "pt": "Portuguese", "ja": "Japanese"}
+CORPUS_WORDS = {"pages": "stored public web pages"}
+
+
+def html_lang(code: str) -> str:
+    """A search's language code as an HTML lang attribute: zh-hans -> zh-Hans."""
+    head, _, script = code.partition("-")
+    return f"{head}-{script.capitalize()}" if script else head
+
+
+def in_words(items: list[str]) -> str:
+    """['a'] -> 'a'; ['a', 'b', 'c'] -> 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+def search_summary(logged) -> str:
+    """'12 queries, in Chinese and English; 3 found something' for a frame of searches.csv rows."""
+    languages = in_words([LANGUAGE_WORDS.get(code, code) for code in dict.fromkeys(sorted(logged["language"]))])
+    found = int((logged["outcome"] == "found").sum())
+    return f"{plural(len(logged), 'query')}, in {languages}; {found} found something"
+
+
+def source_title(title: str, publisher: str = "") -> str:
+    """A source's title for readers: a title the stored page did not show ('[title not in excerpt:
+    …]', '[…] (descriptive title)') is written as an untitled page with what it is about."""
+    text = title.strip()
+    for opening in ("[title not in excerpt:", "[title not in excerpt"):
+        if text.startswith(opening):
+            return f"untitled page ({text[len(opening):].strip(' ]:')})"
+    if text.endswith("(descriptive title)"):
+        return f"untitled page ({text[:-len('(descriptive title)')].strip().strip('[]').strip()})"
+    return text or (f"untitled page on {publisher}" if publisher else "untitled page")
+
+
+def plural(n: int, noun: str, many: Optional[str] = None) -> str:
+    """1 query, 2 queries; 1 figure for part of the year, 3 figures for part of the year."""
+    if n == 1:
+        return f"{n} {noun}"
+    if many is None:  # the head noun takes the plural: 'quantified targets', 'figures for part of a year'
+        words = noun.split(" ")
+        links = [i for i, w in enumerate(words) if w in ("of", "for", "as", "from") and i > 0]
+        at = links[0] - 1 if links else len(words) - 1
+        head = words[at]
+        words[at] = head[:-1] + "ies" if head.endswith("y") and head[-2:-1] not in "aeiou" else head + "s"
+        many = " ".join(words)
+    return f"{n} {many}"
 
 
 def ordinal(n: int) -> str:

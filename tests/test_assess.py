@@ -78,7 +78,7 @@ def test_moving_away_from_target():
     target, ds = make_dataset({**THRESHOLD, "value": 200, "unit": "亿元"}, "亿元", [("2015", 100, "exact"), ("2017", 90, "exact")])
     a = assess_target(target, ds)
     assert a.progress_class == "moving away" and a.progress_ratio < 0
-    assert a.projection_note.startswith("not projectable: 2 annual figure(s)")
+    assert a.projection_note.startswith("not projectable: 2 annual figures,")
 
 
 def test_no_figure_for_the_deadline_is_not_measurable_unless_met_before():

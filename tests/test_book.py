@@ -334,3 +334,14 @@ def test_a_note_only_change_is_published(raced):
     manifest = json.loads((layout.site / "2026.1" / "manifest.json").read_text(encoding="utf-8"))
     digest = hashlib.sha256(published.read_bytes()).hexdigest()
     assert manifest["files"]["data/observations.csv"] == manifest["data"]["observations.csv"] == digest
+
+
+def test_analysts_page_and_the_search_description_are_published(built):
+    updating = page(built, "2026.1", "updating.html")
+    assert "Updating the report" in updating and "Validate" in updating and 'href="changes.html"' in updating
+    assert 'href="updating.html"' in page(built, "2026.1", "overview.html")  # in the table of contents
+    methodology = page(built, "2026.1", "methodology.html")
+    assert 'id="what-was-searched"' in methodology and "not the live web" in methodology
+    chapter = page(built, "2026.1", "chapters/governance.html")  # the fixture logs one search, for gov-open
+    assert 'id="search-log"' in chapter and 'class="searches" id="searches-gov-open"' in chapter
+    assert '<a href="#searches-gov-open">search log</a>' in chapter

@@ -54,8 +54,8 @@ def browser():
 class Visit:
     """One page load with every request to another host aborted and every problem recorded."""
 
-    def __init__(self, browser, url: str):
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+    def __init__(self, browser, url: str, width: int = 1280):
+        self.context = browser.new_context(viewport={"width": width, "height": 900})
         self.external, self.errors = [], []
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
@@ -88,11 +88,21 @@ def pages(built, edition="2026.2") -> list[str]:
                   if p.name not in ("genindex.html", "search.html") and "_static" not in p.parts)
 
 
-def charts_expected(chapter: str) -> int:
-    """One chart per target indicator and per context series that has at least one figure."""
-    dataset = load_dataset(FIXTURE)
-    with_figures = set(dataset.observations["indicator_id"])
-    return sum(len([i for i in [t.indicator, *t.context] if i in with_figures]) for t in dataset.registry.targets_of(chapter))
+def charts_expected(data_dir, chapter: str) -> int:
+    """One chart per target indicator and per context series with two figures or more; a single
+    figure is a card, not a chart."""
+    from plantrack.assess import assess_targets
+    from plantrack.charts import make_figure
+    from plantrack.view import target_view
+
+    dataset = load_dataset(data_dir)
+    assessments = assess_targets(dataset, 2026)
+    count = 0
+    for t in dataset.registry.targets_of(chapter):
+        view = target_view(dataset, t, assessments[t.id], 2026)
+        series = ([view.own] if view.own is not None else []) + view.context
+        count += sum(not make_figure("x", s.indicator, s.figures, dataset.sources).is_card for s in series)
+    return count
 
 
 def downloads_expected(chapter: str) -> int:
@@ -112,13 +122,13 @@ def test_every_page_loads_offline_without_errors_and_draws_its_charts(built, ser
                 visit.page.wait_for_function(f"document.querySelectorAll('.vega-embed svg.marks').length >= {placeholders}", timeout=15000)
             assert visit.page.locator(".vega-embed svg.marks").count() == placeholders, name
             if name.startswith("chapters/"):
-                assert placeholders == charts_expected(Path(name).stem), name
+                assert placeholders == charts_expected(built["data"], Path(name).stem), name
 
 
 def test_chart_tooltip_shows_the_source_quote(built, server, browser):
     with Visit(browser, f"{server}/2026.2/chapters/commerce.html") as visit:
         visit.page.wait_for_selector(".vega-embed svg.marks")
-        point = visit.page.locator(".vega-embed svg.marks path[aria-roledescription='point'][aria-label*='Quote']").first
+        point = visit.page.locator(".vega-embed svg.marks path[aria-roledescription='point'][aria-label*='Kind: annual figure']").first
         point.hover()
         tooltip = visit.page.locator("#vg-tooltip-element")
         tooltip.wait_for(state="visible", timeout=5000)
@@ -159,12 +169,107 @@ def test_downloads_are_served_and_parse(built, server, browser):
         assert package.ok and json.loads(package.text())["resources"]
 
 
-def test_screenshots_of_overview_and_a_chapter_are_saved(built, server, browser, tmp_path_factory):
-    # for a person to look at: CI points TEST_ARTIFACTS at a folder it keeps; never into the repository
-    artifacts = Path(os.environ["TEST_ARTIFACTS"]) if os.environ.get("TEST_ARTIFACTS") else tmp_path_factory.mktemp("screenshots")
-    artifacts.mkdir(parents=True, exist_ok=True)
-    for name, out in (("overview.html", "overview.png"), ("chapters/commerce.html", "chapter-commerce.png")):
-        with Visit(browser, f"{server}/2026.2/{name}") as visit:
-            visit.page.wait_for_timeout(300)
-            visit.page.screenshot(path=str(artifacts / out), full_page=True)
-        assert (artifacts / out).stat().st_size > 10_000
+WIDTHS = (1400, 390)  # a desktop and a phone
+
+
+@pytest.fixture(scope="module")
+def artifacts():
+    """Screenshots and the audit's counts, for a person to look at: under _build/test-artifacts/
+    (a build folder git ignores) or where TEST_ARTIFACTS points; never into tracked files."""
+    from conftest import ROOT
+
+    folder = Path(os.environ["TEST_ARTIFACTS"]) if os.environ.get("TEST_ARTIFACTS") else ROOT / "_build" / "test-artifacts"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_screenshots_at_desktop_and_phone_widths_are_saved(built, server, browser, artifacts):
+    for name in ("overview.html", "chapters/commerce.html", "methodology.html", "coverage.html"):
+        for width in WIDTHS:
+            out = artifacts / f"{Path(name).stem}-{width}.png"
+            with Visit(browser, f"{server}/2026.2/{name}", width) as visit:
+                if visit.page.locator(".tracker-chart").count():
+                    visit.page.wait_for_selector(".vega-embed svg.marks")
+                visit.page.screenshot(path=str(out), full_page=True)
+            assert out.stat().st_size > 10_000, out
+
+
+def test_no_serious_or_critical_accessibility_violation_on_any_page_at_either_width(built, server, browser, artifacts):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    counts, serious = {}, []
+    for name in pages(built):
+        for width in WIDTHS:
+            with Visit(browser, f"{server}/2026.2/{name}", width) as visit:
+                if visit.page.locator(".tracker-chart").count():
+                    visit.page.wait_for_selector(".vega-embed svg.marks")
+                for v in axe.run(visit.page).response["violations"]:
+                    counts[v["impact"]] = counts.get(v["impact"], 0) + len(v["nodes"])
+                    if v["impact"] in ("serious", "critical"):
+                        serious.append((name, width, v["id"], [n["target"] for n in v["nodes"]][:3]))
+    (artifacts / "axe-counts.json").write_text(json.dumps({"pages": len(pages(built)), "widths": WIDTHS, "nodes_by_impact": counts},
+                                                          indent=1), encoding="utf-8")
+    assert serious == []
+
+
+def test_on_a_phone_the_key_figures_show_and_wide_tables_scroll_inside_the_page(built, server, browser):
+    with Visit(browser, f"{server}/2026.2/chapters/commerce.html", 390) as visit:
+        page = visit.page
+        figures = page.locator("dl.verdict-figures").first
+        figures.scroll_into_view_if_needed()
+        box = figures.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+        for dd in page.locator("dl.verdict-figures").first.locator("dd").all():
+            b = dd.bounding_box()
+            assert b["width"] > 0 and b["x"] + b["width"] <= 390, b
+        # the page itself never scrolls sideways; a wide table scrolls in its own box, first column fixed
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        table = page.locator(".summary-table").first
+        assert page.evaluate("(t) => getComputedStyle(t.querySelector('td')).position", table.element_handle()) == "sticky"
+        assert page.evaluate("(t) => getComputedStyle(t.closest('.table-scroll')).overflowX", table.element_handle()) == "auto"
+
+
+def test_every_chart_has_chart_table_and_sources_tabs_a_name_and_a_description(built, server, browser):
+    with Visit(browser, f"{server}/2026.2/chapters/commerce.html") as visit:
+        page = visit.page
+        page.wait_for_selector(".vega-embed svg.marks")
+        figures = page.locator("figure.chart-tabs")
+        assert figures.count() == page.locator(".tracker-chart").count() > 0
+        for i in range(figures.count()):
+            chart = figures.nth(i).locator(".chart-frame")
+            assert chart.get_attribute("role") == "img" and chart.get_attribute("aria-label").startswith("Chart of")
+            description = page.locator(f"[id='{chart.get_attribute('aria-describedby')}']")
+            assert "annual figure" in description.inner_text() or "figure" in description.inner_text()
+        first = figures.first
+        first.locator("label", has_text="Table").click()
+        assert first.locator(".panel-table").is_visible() and not first.locator(".panel-chart").is_visible()
+        kinds = first.locator(".panel-table td:nth-child(3)").all_inner_texts()
+        assert "target" in kinds and "required path" in kinds and "annual figure" in kinds
+        assert first.locator(".panel-table a[href^='http']").count() >= 1  # figures link to their sources
+        first.locator("label", has_text="Sources").click()
+        assert first.locator(".panel-sources").is_visible() and first.locator(".panel-sources a").count() >= 1
+
+
+def test_chart_years_are_written_once_each_on_a_time_axis(built, server, browser):
+    import re
+
+    with Visit(browser, f"{server}/2026.2/chapters/commerce.html") as visit:
+        visit.page.wait_for_selector(".vega-embed svg.marks")
+        for chart in visit.page.locator(".vega-embed svg.marks").all():
+            axes = [[t for t in axis.locator("text").all_text_contents() if t] for axis in chart.locator("g.role-axis-label").all()]
+            years = [labels for labels in axes if labels and all(re.fullmatch(r"\d{4}", t) for t in labels)]
+            assert len(years) == 1, axes
+            assert len(years[0]) == len(set(years[0])) and all(2010 <= int(t) <= 2035 for t in years[0]), years
+
+
+def test_comment_layer_loads_only_when_asked_and_every_target_has_a_comment_link(built, server, browser):
+    with Visit(browser, f"{server}/2026.2/chapters/commerce.html") as visit:
+        assert visit.external == []
+        targets = load_dataset(built["data"]).registry.targets_of("commerce")
+        assert visit.page.locator("a.comment-target").count() == len(targets)
+        assert visit.page.locator("a[href$='.ipynb']").count() == 0  # no download of notebooks that are not served
+        visit.page.locator("button.comment-button").click()
+        visit.page.wait_for_timeout(500)
+        assert [url for url in visit.external if "hypothes.is" in url] != []
+        assert visit.page.locator("button.comment-button").get_attribute("aria-pressed") == "true"

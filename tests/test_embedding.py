@@ -96,7 +96,8 @@ def planted_page(data_dir, tmp_path, monkeypatch):
         chapter.show_area(report, area)
     shown += [chapter.overview_table(report), pages.bibliography(report.dataset), pages.coverage(report.dataset)]
     chapter.show_scoreboard(report)
-    charts = sum(hasattr(s, "to_dict") for s in shown)
+    # every chart is embedded by its figure's HTML, as a div and the script that draws into it
+    charts = sum(html_of(s).count("window.vegaEmbed(el,spec") for s in shown)
     html = "<!DOCTYPE html><html><body>" + "\n".join(html_of(s) for s in shown) + '<p id="page-end">end</p></body></html>'
     return report, html, charts
 

@@ -123,3 +123,36 @@ def test_sources_page_counts_sources_by_kind_and_the_official_share(data_dir):
     # fixture: two statistics bulletins and one repost; 9 of 10 figures from the bulletins
     assert "Sources by kind: 2 official statistics, 0 government release, 0 news, 1 repost." in page
     assert "Of the 10 figures, 9 (90%) come from official sources" in page and "of the 1 evidence records, 0 (0%)" in page
+
+
+def test_chapters_and_the_coverage_page_count_the_same_searches():
+    from plantrack.coverage import coverage_table
+    from conftest import ROOT
+
+    dataset = load_dataset(ROOT / "data")
+    assessments = assess_targets(dataset, 2026)
+    counted = coverage_table(dataset).set_index("target_id")["searches"]
+    for target in dataset.registry.targets.values():
+        view = target_view(dataset, target, assessments[target.id], 2026)
+        assert len(view.searches) == counted[target.id], target.id
+
+
+def test_real_chapters_print_words_not_codes(tmp_path, monkeypatch):
+    """The real data's chapters: no raw qualifier or search codes, plurals that agree, no
+    placeholder titles, English queries not marked as Chinese."""
+    import re
+    from plantrack import chapter
+    from conftest import ROOT
+
+    shown = []
+    monkeypatch.setattr(chapter, "display", lambda *objects: shown.extend(objects))
+    report = chapter.open_report(str(ROOT / "data"), "2026.1", 2026, str(tmp_path / "downloads"))
+    for area in report.dataset.registry.areas:
+        shown += [chapter.area_context(report, area), chapter.summary_table(report, area), chapter.search_log(report, area)]
+        chapter.show_area(report, area)
+    html = re.sub(r"<script>.*?</script>", "", "\n".join(s.data for s in shown), flags=re.S)  # what a reader sees
+    for raw in ("more_than", "at_least", "(descriptive title)", "[title not in excerpt", "zh-hans,", "(s)"):
+        assert raw not in html, raw
+    assert not re.search(r"\b1 (queries|records|figures|targets)\b", html)
+    assert not re.search(r'<span lang="zh[^"]*">[A-Za-z][a-z]+ [a-z]+ [a-z]+', html)  # English words marked as Chinese
+    assert html.count('class="searches"') >= 20 and "untitled page" in html

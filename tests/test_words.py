@@ -96,3 +96,26 @@ def test_a_quantified_target_without_any_figure_of_its_own_measure_says_the_char
         "No published figure of x, the target's own measure, was found. Any charts below show related series, "
         "of another scope, unit or currency, which cannot decide it.",
         "No evidence on this target was found in the sources searched; it is shown as a gap, not as a failure."]
+
+
+@pytest.mark.parametrize("n, noun, text", [
+    (1, "query", "1 query"), (2, "query", "2 queries"), (0, "day", "0 days"), (3, "quantified target", "3 quantified targets"),
+    (2, "figure for part of a year", "2 figures for part of a year"), (1, "record", "1 record"),
+])
+def test_plurals_agree_with_their_number(n, noun, text):
+    from plantrack.words import plural
+    assert plural(n, noun) == text
+
+
+def test_search_codes_titles_and_languages_read_as_words():
+    import pandas as pd
+    from plantrack.words import html_lang, search_summary, source_title
+
+    logged = pd.DataFrame({"language": ["zh-hans", "en", "zh-hans"], "outcome": ["found", "nothing", "irrelevant"]})
+    assert search_summary(logged) == "3 queries, in English and Chinese; 1 found something"
+    assert search_summary(logged.iloc[:1]) == "1 query, in Chinese; 1 found something"
+    assert (html_lang("zh-hans"), html_lang("en")) == ("zh-Hans", "en")
+    assert source_title("[title not in excerpt: report on Dream Town]") == "untitled page (report on Dream Town)"
+    assert source_title("[部分省份2015年网络零售额] (descriptive title)") == "untitled page (部分省份2015年网络零售额)"
+    assert source_title("", "cnecz.com") == "untitled page on cnecz.com"
+    assert source_title("浙江省统计公报") == "浙江省统计公报"
