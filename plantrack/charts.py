@@ -23,7 +23,7 @@ from .assess import Assessment, Point, part_of_year, threshold_in_indicator_unit
 from .embed import script_json
 from .registry import Indicator, Target
 from .units import UNITS
-from .words import COMPARATOR_WORDS, QUALIFIER_WORDS, DisplayUnit, display_unit, format_value, ordinal, plural, source_title
+from .words import COMPARATOR_WORDS, QUALIFIER_WORDS, DisplayUnit, display_unit, format_value, ordinal, plural, source_title, in_sentence
 
 _chart_numbers = count(1)
 
@@ -39,7 +39,8 @@ def chart_html(spec: dict, label: str = "", described_by: str = "") -> str:
     spec = {key: value for key, value in spec.items() if key != "$schema"}
     text = script_json(spec, sort_keys=True, ensure_ascii=True)  # no data text can end or comment out the block
     div = f"chart-{next(_chart_numbers)}-{hashlib.sha1(text.encode()).hexdigest()[:10]}"
-    aria = (f' role="img" aria-label="{html_escape(label)}"' if label else "") + (f' aria-describedby="{html_escape(described_by)}"' if described_by else "")
+    # a named chart is an image a keyboard can reach, so that its description is read out
+    aria = (f' role="img" tabindex="0" aria-label="{html_escape(label)}"' if label else "") + (f' aria-describedby="{html_escape(described_by)}"' if described_by else "")
     return (
         # vega-embed gives the div it draws into a role of its own: the name sits on a frame around it
         f'<div class="chart-frame"{aria}><div class="tracker-chart" id="{div}"></div></div>\n'
@@ -297,7 +298,7 @@ def describe(title: str, unit: DisplayUnit, data: pd.DataFrame, target: Optional
     parts = []
     if len(data) == 1:
         r = data.iloc[0]
-        parts.append(f"One figure of {title.lower()}: {r.value_text}, {r.when}.")
+        parts.append(f"One figure of {in_sentence(title)}: {r.value_text}, {r.when}.")
     elif not annual.empty:
         first, last = annual.iloc[0], annual.iloc[-1]
         if len(annual) == 1:

@@ -14,7 +14,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 _ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True,
                    undefined=StrictUndefined)
 _ENV.globals.update(search_summary=words.search_summary, html_lang=words.html_lang, need_words=words.NEED_WORDS,
-                    outcome_words=words.OUTCOME_WORDS)
+                    outcome_words=words.OUTCOME_WORDS, language_words=words.LANGUAGE_WORDS)
 
 
 def render(template: str, **context) -> Markup:

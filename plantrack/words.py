@@ -96,9 +96,15 @@ def format_value(value: Optional[float], unit: Optional[str]) -> str:
 NEED_WORDS = {"baseline": "for the baseline figure", "deadline": "for the deadline-year figure", "latest": "for the latest figure",
               "evidence": "for evidence", "national": "for the national figure"}
 OUTCOME_WORDS = {"found": "found something", "nothing": "found nothing", "irrelevant": "found nothing relevant"}
-LANGUAGE_WORDS = {"zh-hans": "Chinese", "zh-hant": "traditional Chinese", "en": "English", "de": "German", "fr": "French",
+LANGUAGE_WORDS = {"zh": "Chinese", "zh-hans": "Chinese", "zh-hant": "traditional Chinese", "en": "English", "de": "German", "fr": "French",
                   "it": "Italian", "es": "Spanish", "pt": "Portuguese", "ja": "Japanese"}
 CORPUS_WORDS = {"pages": "stored public web pages"}
+
+
+def in_sentence(name: str) -> str:
+    """A name inside a sentence: 'Online sales' -> 'online sales'; an acronym keeps its capitals
+    ('IT-industry integration index' stays as it is)."""
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
 def html_lang(code: str) -> str:
@@ -197,7 +203,7 @@ def sentences(a: Assessment, target: Target, indicator: Optional[Indicator]) -> 
             short = f", {format_pct(a.shortfall_pct)} short of {goal}" if a.shortfall_pct is not None else f", short of {goal}"
             out.append(f"{name} {verb} {reached} in {target.deadline}{short}.")
     else:
-        out.append(f"No published figure of {name.lower()} for {target.deadline} was found, so {goal} cannot be checked for its deadline.")
+        out.append(f"No published figure of {in_sentence(name)} for {target.deadline} was found, so {goal} cannot be checked for its deadline.")
         if a.verdict == Verdict.MET:
             out.append(f"It was already met in {a.first_met_year}.")
     if a.latest_year is not None and a.latest_year != target.deadline:

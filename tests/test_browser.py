@@ -273,3 +273,70 @@ def test_comment_layer_loads_only_when_asked_and_every_target_has_a_comment_link
         visit.page.wait_for_timeout(500)
         assert [url for url in visit.external if "hypothes.is" in url] != []
         assert visit.page.locator("button.comment-button").get_attribute("aria-pressed") == "true"
+
+
+# --------------------------------------------------------------------------- the real edition
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory):
+    """The real data of data/, built as an edition of its own and served: what readers get."""
+    from conftest import ROOT, project_copy
+    from plantrack.build import Layout, build_edition
+
+    base = tmp_path_factory.mktemp("real")
+    layout = Layout(root=project_copy(base), data_dir=ROOT / "data", build_dir=base / "_build", cache=base / "cache")
+    build_edition("2026.11", layout, as_of_year=2026)
+    handler = functools.partial(_QuietHandler, directory=str(layout.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    folder = layout.site / "2026.11"
+    # the book's pages; data/snapshots/ holds official tables kept byte for byte as data, not pages
+    names = sorted(str(p.relative_to(folder)) for p in folder.rglob("*.html")
+                   if p.name not in ("genindex.html", "search.html") and "_static" not in p.parts and p.parts[len(folder.parts)] != "data")
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/2026.11", names
+    httpd.shutdown()
+
+
+def year_axes(page) -> list[list[str]]:
+    """The year labels of every chart on the page, one list per chart."""
+    import re
+
+    out = []
+    for chart in page.locator(".vega-embed svg.marks").all():
+        axes = [[t for t in axis.locator("text").all_text_contents() if t] for axis in chart.locator("g.role-axis-label").all()]
+        out += [labels for labels in axes if labels and all(re.fullmatch(r"\d{4}", t) for t in labels)] or [[]]
+    return out
+
+
+def test_the_real_edition_reads_right_at_both_widths(real, browser, artifacts):
+    """Every page of the real edition, at 1400 and 390 px: offline, no console error, every chart
+    drawn with each year written once, the key figures inside a phone's width, no serious or
+    critical accessibility violation; screenshots and the audit's counts saved."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    base, names = real
+    assert len(names) >= 19
+    axe, counts, serious = Axe(), {}, []
+    for name in names:
+        for width in WIDTHS:
+            with Visit(browser, f"{base}/{name}", width) as visit:
+                page = visit.page
+                assert visit.external == [] and visit.errors == [], (name, width, visit.external, visit.errors)
+                charts = page.locator(".tracker-chart").count()
+                if charts:
+                    page.wait_for_function(f"document.querySelectorAll('.vega-embed svg.marks').length >= {charts}", timeout=20000)
+                    for years in year_axes(page):
+                        assert years and len(years) == len(set(years)) and 2000 <= int(years[0]) <= int(years[-1]) <= 2040, (name, years)
+                if width == 390:
+                    assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
+                    for box in [dl.bounding_box() for dl in page.locator("dl.verdict-figures").all()[:3]]:
+                        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (name, box)
+                for v in axe.run(page).response["violations"]:
+                    counts[v["impact"]] = counts.get(v["impact"], 0) + len(v["nodes"])
+                    if v["impact"] in ("serious", "critical"):
+                        serious.append((name, width, v["id"], [n["target"] for n in v["nodes"]][:3]))
+                if name in ("overview.html", "chapters/commerce.html", "chapters/manufacturing.html", "methodology.html"):
+                    page.screenshot(path=str(artifacts / f"real-{Path(name).stem}-{width}.png"), full_page=True)
+    (artifacts / "axe-counts-real.json").write_text(json.dumps({"edition": "2026.11", "pages": len(names), "widths": WIDTHS,
+                                                               "nodes_by_impact": counts}, indent=1), encoding="utf-8")
+    assert serious == []

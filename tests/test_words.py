@@ -119,3 +119,10 @@ def test_search_codes_titles_and_languages_read_as_words():
     assert source_title("[部分省份2015年网络零售额] (descriptive title)") == "untitled page (部分省份2015年网络零售额)"
     assert source_title("", "cnecz.com") == "untitled page on cnecz.com"
     assert source_title("浙江省统计公报") == "浙江省统计公报"
+
+
+def test_names_inside_a_sentence_keep_their_acronyms():
+    from plantrack.words import in_sentence
+
+    assert in_sentence("Online sales") == "online sales"
+    assert in_sentence("IT-industry integration index") == "IT-industry integration index"
