@@ -204,10 +204,11 @@ def provincial_standing(dataset: Dataset, indicator_ids: list[str], as_of_year: 
     and its share of the national total, year by year, with what the total is."""
     from .provinces import zhejiang_standing
 
-    table = zhejiang_standing(dataset)
+    imported = set(dataset.snapshots.panel["indicator_id"]) if not dataset.snapshots.panel.empty else set()
     out = []
-    for indicator_id in indicator_ids:
-        rows = table[(table["indicator_id"] == indicator_id) & (table["year"] <= as_of_year)]
+    for indicator_id in (i for i in indicator_ids if i in imported):  # most targets have no provincial table
+        rows = zhejiang_standing(dataset, indicator_id)
+        rows = rows[rows["year"] <= as_of_year]
         if rows.empty:
             continue
         indicator = dataset.registry.indicators[indicator_id]

@@ -32,7 +32,8 @@ def figures_of(data_dir):
     return out
 
 
-@pytest.fixture(scope="module", params=["real", "fixture"])
+# the real data's charts take seconds to build: they run in `make test`, not in `make check`
+@pytest.fixture(scope="module", params=[pytest.param("real", marks=pytest.mark.slow), "fixture"])
 def figures(request):
     return figures_of(ROOT / "data" if request.param == "real" else FIXTURE)
 
@@ -50,6 +51,7 @@ def charts(figures):
     return [(series, f) for series, f in figures if not f.is_card]
 
 
+@pytest.mark.slow
 def test_the_real_data_gives_charts_and_cards():
     figures = figures_of(ROOT / "data")
     assert len(charts(figures)) >= 20 and sum(f.is_card for _, f in figures) >= 10

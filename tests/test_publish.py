@@ -234,3 +234,25 @@ def test_the_work_folder_of_a_killed_build_is_built_again_in_full(tmp_path):
     (work / BUILDING).unlink()
     (work / "inputs.json").write_text("{\"sta", encoding="utf-8")  # killed while writing it
     assert needs_full_build(work, "static-1")
+
+
+def test_a_snapshot_kept_as_a_web_page_is_packaged_byte_for_byte_but_not_as_a_page(tmp_path):
+    """Opened from the edition, a producer's saved page would load its scripts from other hosts."""
+    import shutil
+
+    import pandas as pd
+
+    from plantrack.build.publish import write_data_package
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "data", data)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "snapshot-bulletin", data / "snapshots")
+    pages = sorted(p.relative_to(data).as_posix() for p in (data / "snapshots").rglob("*.html"))
+    assert pages
+    package = tmp_path / "package"
+    write_data_package(package, Layout(root=ROOT, data_dir=data, build_dir=tmp_path / "_build"),
+                       pd.DataFrame({"target_id": ["x"], "verdict": ["met"]}))
+    assert not list(package.rglob("*.html"))
+    for name in pages:
+        assert file_digest(package / f"{name}.txt") == file_digest(data / name)
+    assert (package / "snapshots" / pages[0].split("/")[1] / "metadata.yaml").exists()

@@ -125,6 +125,7 @@ def test_sources_page_counts_sources_by_kind_and_the_official_share(data_dir):
     assert "Of the 10 figures, 9 (90%) come from official sources" in page and "of the 1 evidence records, 0 (0%)" in page
 
 
+@pytest.mark.slow  # every real chapter: in `make test`, not `make check`
 def test_chapters_and_the_coverage_page_count_the_same_searches():
     from plantrack.coverage import coverage_table
     from conftest import ROOT
@@ -137,6 +138,7 @@ def test_chapters_and_the_coverage_page_count_the_same_searches():
         assert len(view.searches) == counted[target.id], target.id
 
 
+@pytest.mark.slow  # every real chapter: in `make test`, not `make check`
 def test_real_chapters_print_words_not_codes(tmp_path, monkeypatch):
     """The real data's chapters: no raw qualifier or search codes, plurals that agree, no
     placeholder titles, English queries not marked as Chinese."""

@@ -31,6 +31,13 @@ def in_package(name: str) -> bool:
     return name.startswith("snapshots/") or ("/" not in name and Path(name).suffix in PACKAGE_SUFFIXES)
 
 
+def package_name(name: str) -> str:
+    """Where a data file (path relative to data/) stands in the data package. A snapshot kept as an
+    HTML page gets '.txt' added, same bytes: opened in a browser from the edition, the producer's
+    page would load its scripts from other hosts, and the book makes no request to any other host."""
+    return name + ".txt" if name.startswith("snapshots/") and name.endswith((".html", ".htm")) else name
+
+
 def write_data_package(target: Path, layout: Layout, assessment: pd.DataFrame, dataset=None) -> None:
     """The edition's data as analysts edit it, the snapshots of official tables byte for byte, the
     figures imported from them as one table, and the build's assessment."""
@@ -42,8 +49,10 @@ def write_data_package(target: Path, layout: Layout, assessment: pd.DataFrame, d
     for path in sorted(layout.data_dir.iterdir()):
         if path.is_file() and in_package(path.name):
             shutil.copy(path, target / path.name)
-    if (layout.data_dir / "snapshots").is_dir():
-        shutil.copytree(layout.data_dir / "snapshots", target / "snapshots")
+    for path in tree_files(layout.data_dir / "snapshots") if (layout.data_dir / "snapshots").is_dir() else []:
+        copy = target / package_name(path.relative_to(layout.data_dir).as_posix())
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, copy)
     if dataset is not None and dataset.snapshots.observations:
         imported = pd.DataFrame([o.model_dump() for o in dataset.snapshots.observations], columns=list(OBSERVATION_COLUMNS))
         imported.to_csv(target / "observations_imported.csv", index=False, lineterminator="\n")
@@ -84,7 +93,7 @@ def edition_problems(folder: Path) -> list[str]:
         elif file_digest(path) != digest:
             problems.append(f"{name}: not the file the manifest lists (sha256 differs)")
     for name, digest in data.items():
-        if in_package(name) and files.get(f"data/{name}") != digest:
+        if in_package(name) and files.get(f"data/{package_name(name)}") != digest:
             problems.append(f"data/{name}: not data/{name} as the build read it (it changed during the build?)")
     return problems
 
