@@ -95,6 +95,13 @@ def naive_pipeline(base: Path, data: Path, cache: Path) -> None:
                     "--path-output", str(naive), "--all"], check=True, capture_output=True)
 
 
+class _NoAliases(yaml.SafeDumper):
+    """The data files refuse YAML anchors and aliases, so copies are written out in full."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
 def synthetic_plan(data: Path, target: Path, factor: int) -> int:
     """A plan `factor` times larger: every target, indicator, figure and evidence record copied
     under new ids. Built only in a temporary folder."""
@@ -110,15 +117,27 @@ def synthetic_plan(data: Path, target: Path, factor: int) -> int:
                 t2["indicator"] = t["indicator"] + suffix
             if t.get("context"):
                 t2["context"] = [c + suffix for c in t["context"]]
+            if t.get("former_ids"):
+                t2["former_ids"] = [f + suffix for f in t["former_ids"]]
             out_targets.append(t2)
         out_indicators += [dict(i, id=i["id"] + suffix) for i in indicators]
-    (target / "targets.yaml").write_text(yaml.safe_dump(out_targets, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (target / "indicators.yaml").write_text(yaml.safe_dump(out_indicators, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    for name, key in (("observations.csv", "indicator_id"), ("evidence.csv", "target_id"), ("searches.csv", "subject")):
+    for name, entries in (("targets.yaml", out_targets), ("indicators.yaml", out_indicators)):
+        text = yaml.dump(entries, Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
+        (target / name).write_text(text, encoding="utf-8")
+    def record_id(old: str, copy: int) -> str:
+        return f"ev-{copy}{old.removeprefix('ev-')}"  # more digits than any original id: unique
+
+    copied = {  # file -> how a copy of a row differs from the row
+        "observations.csv": lambda r, c: {"indicator_id": r["indicator_id"] + f"-x{c}"},
+        "evidence.csv": lambda r, c: {"target_id": r["target_id"] + f"-x{c}", "record_id": record_id(r["record_id"], c)},
+        "evidence_readings.csv": lambda r, c: {"record_id": record_id(r["record_id"], c)},
+        "searches.csv": lambda r, c: {"subject": r["subject"] + f"-x{c}"},
+    }
+    for name, change in copied.items():
         with (data / name).open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         columns = list(rows[0]) if rows else []
-        grown = list(rows) + [dict(r, **{key: r[key] + f"-x{c}"}) for c in range(2, factor + 1) for r in rows]
+        grown = list(rows) + [dict(r, **change(r, c)) for c in range(2, factor + 1) for r in rows]
         with (target / name).open("w", encoding="utf-8", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
             writer.writeheader()
