@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Optional
 
-from .assess import Assessment, compare, threshold_in_indicator_unit
+from .assess import ABOUT_TOLERANCE, Assessment, compare, threshold_in_indicator_unit
 from .dataset import Dataset
 from .registry import Target
 from .words import sentences
@@ -46,7 +46,7 @@ def contradictions(a: Assessment, target: Target, dataset: Dataset, page_sentenc
     elif indicator is not None and a.deadline_value is not None and a.verdict in LEVEL_VERDICTS:
         threshold, _ = threshold_in_indicator_unit(target, indicator)
         value = min(a.deadline_value, 100.0) if target.kind == "share" else a.deadline_value
-        expected = compare(value, a.deadline_qualifier or "exact", target.comparator, threshold, target.tolerance or 0.10)
+        expected = compare(value, a.deadline_qualifier or "exact", target.comparator, threshold, target.tolerance or ABOUT_TOLERANCE)
         if expected != a.verdict:
             found.append(f"verdict '{a.verdict}' but the deadline figure {a.deadline_value} gives '{expected}'")
     if a.latest_value is not None and not (isinstance(a.latest_value, float) and math.isnan(a.latest_value)):

@@ -57,12 +57,6 @@ def test_a_target_measured_by_a_derived_series_is_flagged(with_conversion):
 
 
 def test_a_conversion_without_its_rate_is_refused(with_conversion):
-    edit_yaml(with_conversion / "indicators.yaml", len(INDICATORS) - 1 + _fixture_indicators(with_conversion), rate=None)
+    edit_yaml(with_conversion / "indicators.yaml", -1, rate=None)  # the derived series, appended last
     issue = only_issue(with_conversion)
     assert (issue.file, issue.field) == ("indicators.yaml", "rate")
-
-
-def _fixture_indicators(data_dir) -> int:
-    import yaml
-
-    return len(yaml.safe_load((data_dir / "indicators.yaml").read_text(encoding="utf-8"))) - len(INDICATORS)
