@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Optional
 
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import display
 from markupsafe import Markup
 
 from . import scoreboard
@@ -20,6 +20,7 @@ from .dataset import Dataset, load_dataset
 from .edition import EXPECTED, is_edition_name
 from .coverage import searches_for
 from .html import render
+from .i18n import Bilingual
 from .verdicts import Group
 from .view import TargetView, target_view
 from .words import CORPUS_WORDS, format_value, in_words
@@ -72,16 +73,21 @@ def open_report(data_dir: str, edition: str, as_of_year: int, downloads_dir: str
 
 # --------------------------------------------------------------------------- area chapter
 
-def area_context(report: Report, area_id: str) -> HTML:
+def show(render_html) -> None:
+    """Display what `render_html()` writes, in every language (one execution, one output)."""
+    display(Bilingual(render_html))
+
+
+def area_context(report: Report, area_id: str) -> Bilingual:
     area = report.dataset.registry.areas[area_id]
     targets = report.dataset.registry.targets_of(area_id)
     kinds = pd.Series([t.kind for t in targets]).value_counts()
-    return HTML(render("area_context.html", area=area, count=len(targets), kinds=", ".join(f"{n} {k}" for k, n in kinds.items())))
+    return Bilingual(lambda: render("area_context.html", area=area, count=len(targets), kinds=", ".join(f"{n} {k}" for k, n in kinds.items())))
 
 
-def summary_table(report: Report, area_id: str) -> HTML:
+def summary_table(report: Report, area_id: str) -> Bilingual:
     targets = [(t, report.assessments[t.id]) for t in report.dataset.registry.targets_of(area_id)]
-    return HTML(render("summary_table.html", targets=targets))
+    return Bilingual(lambda: render("summary_table.html", targets=targets))
 
 
 def show_area(report: Report, area_id: str) -> None:
@@ -90,12 +96,12 @@ def show_area(report: Report, area_id: str) -> None:
         show_target(report, target.id)
 
 
-def search_log(report: Report, area_id: str) -> HTML:
+def search_log(report: Report, area_id: str) -> Bilingual:
     """The chapter's appendix: every search logged for its targets, one collapsed list per target,
     counted by the same function as the coverage page."""
     targets = [(t, searches_for(report.dataset, t)) for t in report.dataset.registry.targets_of(area_id)]
-    return HTML(render("search_log.html", targets=[(t, s) for t, s in targets if not s.empty],
-                       corpus=in_words(sorted({CORPUS_WORDS.get(c, c) for _, s in targets for c in s["corpus"]}))))
+    return Bilingual(lambda: render("search_log.html", targets=[(t, s) for t, s in targets if not s.empty],
+                                    corpus=in_words(sorted({CORPUS_WORDS.get(c, c) for _, s in targets for c in s["corpus"]}))))
 
 
 def figure_html(figure: Figure) -> str:
@@ -118,28 +124,28 @@ def show_target(report: Report, target_id: str) -> None:
     target = report.dataset.registry.targets[target_id]
     view = target_view(report.dataset, target, report.assessments[target_id], report.as_of_year)
     figures = target_figures(report, view)
-    display(HTML(render("target_head.html", view=view)))
+    show(lambda: render("target_head.html", view=view))
     if view.indicator is not None:
         if view.own is not None:
-            display(HTML(figure_html(figures[0])))
+            show(lambda: figure_html(figures[0]))
         else:
-            display(HTML(render("no_figures.html")))
-    display(HTML(render("verdict_block.html", view=view)))
+            show(lambda: render("no_figures.html"))
+    show(lambda: render("verdict_block.html", view=view))
     if target.context:
-        display(HTML(render("context_head.html", view=view)))
+        show(lambda: render("context_head.html", view=view))
         for figure in figures[1 if view.own is not None else 0:]:
-            display(HTML(figure_html(figure)))
+            show(lambda figure=figure: figure_html(figure))
     if view.standing:
-        display(HTML(render("provinces.html", view=view)))
-    display(HTML(render("evidence.html", view=view) + render("sources.html", view=view)))
+        show(lambda: render("provinces.html", view=view))
+    show(lambda: render("evidence.html", view=view) + render("sources.html", view=view))
     if not view.download.empty:
-        display(HTML(_write_download(report, view)))
+        _write_download(report, view)
+        show(lambda: render("download.html", url=f"{DOWNLOADS_URL}/{view.target.id}.csv", target_id=view.target.id))
 
 
-def _write_download(report: Report, view: TargetView) -> str:
+def _write_download(report: Report, view: TargetView) -> None:
     report.downloads_dir.mkdir(parents=True, exist_ok=True)
     view.download.to_csv(report.downloads_dir / f"{view.target.id}.csv", index=False, lineterminator="\n")
-    return render("download.html", url=f"{DOWNLOADS_URL}/{view.target.id}.csv", target_id=view.target.id)
 
 
 # --------------------------------------------------------------------------- overview
@@ -148,41 +154,45 @@ def show_scoreboard(report: Report) -> None:
     """Targets by verdict group, at the deadline and now, quantified targets beside milestones."""
     rows = scoreboard.scoreboard(report.assessments)
     bars = [(title, [(r["group"], r[column]) for r in rows]) for title, column in (("At the deadlines", "deadline"), ("Now", "now"))]
-    display(HTML(render("scoreboard.html", rows=rows, bars=bars)))
+    show(lambda: render("scoreboard.html", rows=rows, bars=bars))
 
 
-def show_findings(report: Report) -> HTML:
-    return HTML(render("paragraphs.html", paragraphs=scoreboard.headline_findings(report.dataset.registry, report.assessments, report.as_of_year),
+def show_findings(report: Report) -> Bilingual:
+    return Bilingual(lambda: render("paragraphs.html", paragraphs=scoreboard.headline_findings(report.dataset.registry, report.assessments, report.as_of_year),
                        css="headline-findings"))
 
 
-def area_matrix(report: Report) -> HTML:
+def area_matrix(report: Report) -> Bilingual:
     """Areas by verdict group at the deadline, each area linking to its chapter."""
-    return HTML(render("area_matrix.html", rows=scoreboard.area_matrix(report.dataset.registry, report.assessments), groups=list(Group)))
+    return Bilingual(lambda: render("area_matrix.html", rows=scoreboard.area_matrix(report.dataset.registry, report.assessments), groups=list(Group)))
 
 
-def quality_grades(report: Report) -> HTML:
-    return HTML(render("quality_grades.html", rows=scoreboard.quality_rows(report.assessments), caveats=scoreboard.QUALITY_CAVEATS))
+def quality_grades(report: Report) -> Bilingual:
+    return Bilingual(lambda: render("quality_grades.html", rows=scoreboard.quality_rows(report.assessments), caveats=scoreboard.QUALITY_CAVEATS))
 
 
-def overview_table(report: Report) -> HTML:
+def overview_table(report: Report) -> Bilingual:
     """Every target, area by area, each linking to its section."""
     registry = report.dataset.registry
     areas = [(area, [(t, report.assessments[t.id]) for t in registry.targets_of(area.id)]) for area in registry.areas.values()]
-    return HTML(render("overview_table.html", areas=[(area, targets) for area, targets in areas if targets]))
+    return Bilingual(lambda: render("overview_table.html", areas=[(area, targets) for area, targets in areas if targets]))
 
 
-def where_zhejiang_stands(report: Report) -> HTML:
+def where_zhejiang_stands(report: Report) -> Bilingual:
     """Every series with an all-province table: Zhejiang's rank and share in its first and latest year."""
     from .provinces import zhejiang_standing
 
     table = zhejiang_standing(report.dataset)
     table = table[table["year"] <= report.as_of_year]
-    rows = []
-    for indicator_id, group in table.groupby("indicator_id", sort=False):
-        first, last = group.iloc[0], group.iloc[-1]
-        indicator = report.dataset.registry.indicators[indicator_id]
-        share = "" if pd.isna(last.share) else f"{last.share:.1f}%"
-        rows.append([indicator.name_en, f"{int(last.year)}", format_value(last.value, last.unit), last.rank_note,
-                     share or "no share", f"{int(first.year)}: {first.rank_note}"])
-    return HTML(render("where_zhejiang_stands.html", rows=rows))
+
+    def rows():
+        out = []
+        for indicator_id, group in table.groupby("indicator_id", sort=False):
+            first, last = group.iloc[0], group.iloc[-1]
+            indicator = report.dataset.registry.indicators[indicator_id]
+            share = "" if pd.isna(last.share) else f"{last.share:.1f}%"
+            out.append([indicator.name_en, f"{int(last.year)}", format_value(last.value, last.unit), last.rank_note,
+                        share or "no share", f"{int(first.year)}: {first.rank_note}"])
+        return out
+
+    return Bilingual(lambda: render("where_zhejiang_stands.html", rows=rows()))

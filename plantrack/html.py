@@ -8,12 +8,14 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import words
+from . import i18n, words
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                   undefined=StrictUndefined)
-_ENV.globals.update(search_summary=words.search_summary, html_lang=words.html_lang, need_words=words.NEED_WORDS,
+                   undefined=StrictUndefined, extensions=["jinja2.ext.i18n"])
+# newstyle: {{ _("%(n)s targets", n=n) }} formats after translating, and escapes the arguments
+_ENV.install_gettext_callables(gettext=i18n.gettext, ngettext=i18n.ngettext, pgettext=i18n.pgettext, newstyle=True)
+_ENV.globals.update(local=i18n.local, search_summary=words.search_summary, html_lang=words.html_lang, need_words=words.NEED_WORDS,
                     outcome_words=words.OUTCOME_WORDS, language_words=words.LANGUAGE_WORDS)
 
 
