@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from .i18n import N_, _
+
 
 class Group(StrEnum):
     """The four groups of the scoreboard; the value is the CSS class suffix."""
@@ -20,13 +22,15 @@ class Group(StrEnum):
 
     @property
     def label(self) -> str:
-        """The group in the badges' own words: 'met or achieved', 'not met, not yet or contradicted'."""
-        words = [str(v) for v in self.members]
-        return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+        """The group in the badges' own words, in the page's language: 'met or achieved',
+        'not met, not yet or contradicted'."""
+        from .words import in_words_or
+
+        return in_words_or([v.words for v in self.members])
 
     @property
     def meaning(self) -> str:
-        return GROUP_MEANINGS[self]
+        return _(GROUP_MEANINGS[self])
 
 
 class Verdict(StrEnum):
@@ -48,6 +52,11 @@ class Verdict(StrEnum):
         return _GROUPS[self]
 
     @property
+    def words(self) -> str:
+        """The verdict as the page's language writes it (the value is the code kept in the data)."""
+        return _(self.value)
+
+    @property
     def is_met(self) -> bool:
         return self.group is Group.MET
 
@@ -59,11 +68,14 @@ _GROUPS = {
     Verdict.NOT_MEASURABLE: Group.UNKNOWN, Verdict.NO_EVIDENCE: Group.UNKNOWN, Verdict.UNKNOWN: Group.UNKNOWN,
 }
 
+VERDICT_WORDS = [N_("met"), N_("borderline"), N_("not met"), N_("not measurable"), N_("achieved"), N_("partly achieved"),
+                 N_("not yet"), N_("contradicted"), N_("no evidence"), N_("unknown")]  # the values of Verdict, for the catalogue
+
 GROUP_MEANINGS = {
-    Group.MET: "the figure reached the target, or the evidence shows the milestone done",
-    Group.PARTLY: "too close to call, or the milestone only partly done",
-    Group.NOT_MET: "the figure fell short, or the evidence shows the milestone not done",
-    Group.UNKNOWN: "the public record searched gives no answer: a gap in the record, not a failure of the plan",
+    Group.MET: N_("the figure reached the target, or the evidence shows the milestone done"),
+    Group.PARTLY: N_("too close to call, or the milestone only partly done"),
+    Group.NOT_MET: N_("the figure fell short, or the evidence shows the milestone not done"),
+    Group.UNKNOWN: N_("the public record searched gives no answer: a gap in the record, not a failure of the plan"),
 }
 
 # What a counted evidence record counts for (grading.RECORD_RULES) and the verdict it gives a milestone.

@@ -118,6 +118,15 @@ def in_words(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
+def in_words_or(items: list[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b or c' (Chinese: 'a、b或c')."""
+    from .i18n import _
+
+    if len(items) <= 1:
+        return "".join(items)
+    return _("{head} or {last}").format(head=_(", ").join(items[:-1]), last=items[-1])
+
+
 def search_summary(logged) -> str:
     """'12 queries, in Chinese and English; 3 found something' for a frame of searches.csv rows."""
     languages = in_words([LANGUAGE_WORDS.get(code, code) for code in dict.fromkeys(sorted(logged["language"]))])

@@ -91,3 +91,12 @@ def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="expected one of en, zh"):
         with language("fr"):
             pass
+
+
+def test_chinese_entries_use_full_width_punctuation():
+    """Chinese text is punctuated as Chinese publications are: ,:;() between Chinese characters."""
+    import re
+
+    table = i18n.catalogue("zh")
+    wrong = [text for text in table.values() if re.search(r"[\u4e00-\u9fff][,:;()?!]|[,:;(?!][\u4e00-\u9fff]", text)]
+    assert not wrong, wrong[:5]
