@@ -79,9 +79,19 @@ def authored_markdown() -> list[tuple[Path, str]]:
     return out
 
 
+def book_settings() -> list[tuple[str, str]]:
+    """(file, text) of what the book's settings show readers: the title, the parts' captions."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    return [("_config.yml", config["title"])] + [("_toc.yml", part["caption"]) for part in toc["parts"]]
+
+
 def _markdown_messages() -> list[Message]:
-    return [Message(block, None, "pages", str(path.relative_to(ROOT))) for path, text in authored_markdown()
-            for block in markdown_messages(text)]
+    return ([Message(block, None, "pages", str(path.relative_to(ROOT))) for path, text in authored_markdown()
+             for block in markdown_messages(text)]
+            + [Message(text, None, "pages", where) for where, text in book_settings()])
 
 
 def messages() -> list[Message]:
