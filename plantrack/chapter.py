@@ -15,15 +15,15 @@ from markupsafe import Markup
 
 from . import scoreboard
 from .assess import Assessment, assess_targets, load_assessments
-from .charts import Figure, chart_html, enable_offline_renderer, make_figure
+from .charts import Figure, chart_html, enable_offline_renderer, make_figures
 from .dataset import Dataset, load_dataset
 from .edition import EXPECTED, is_edition_name
 from .coverage import searches_for
 from .html import render
-from .i18n import Bilingual
+from .i18n import LANGUAGES, Bilingual, _, current, local, pgettext
 from .verdicts import Group
-from .view import TargetView, target_view
-from .words import CORPUS_WORDS, format_value, in_words
+from .view import TargetView, kind_words, target_view
+from .words import corpus_words, format_value, in_words
 
 DOWNLOADS_URL = "../downloads"  # chapters live in chapters/, downloads in downloads/
 
@@ -82,7 +82,11 @@ def area_context(report: Report, area_id: str) -> Bilingual:
     area = report.dataset.registry.areas[area_id]
     targets = report.dataset.registry.targets_of(area_id)
     kinds = pd.Series([t.kind for t in targets]).value_counts()
-    return Bilingual(lambda: render("area_context.html", area=area, count=len(targets), kinds=", ".join(f"{n} {k}" for k, n in kinds.items())))
+
+    def kinds_words() -> str:  # '3 milestone, 2 threshold'; Chinese '定性目标3项、数值目标2项'
+        return pgettext("list of kinds", ", ").join(pgettext("targets of a kind", "{n} {kind}").format(n=n, kind=kind_words(k)) for k, n in kinds.items())
+
+    return Bilingual(lambda: render("area_context.html", area=area, count=len(targets), kinds=kinds_words()))
 
 
 def summary_table(report: Report, area_id: str) -> Bilingual:
@@ -101,7 +105,7 @@ def search_log(report: Report, area_id: str) -> Bilingual:
     counted by the same function as the coverage page."""
     targets = [(t, searches_for(report.dataset, t)) for t in report.dataset.registry.targets_of(area_id)]
     return Bilingual(lambda: render("search_log.html", targets=[(t, s) for t, s in targets if not s.empty],
-                                    corpus=in_words(sorted({CORPUS_WORDS.get(c, c) for _, s in targets for c in s["corpus"]}))))
+                                    corpus=in_words(sorted({corpus_words(c) for _t, s in targets for c in s["corpus"]}))))
 
 
 def figure_html(figure: Figure) -> str:
@@ -110,31 +114,46 @@ def figure_html(figure: Figure) -> str:
     return render("figure.html", figure=figure, chart_html=chart)
 
 
-def target_figures(report: Report, view: TargetView) -> list[Figure]:
-    """The target's own figure (with its target, baseline and paths) and one per context series."""
+def figures_in_every_language(report: Report, view: TargetView) -> dict[str, list[Figure]]:
+    """Language code -> the target's own figure (with its target, baseline and paths) and one per
+    context series; each chart is built once and written in every language (charts.make_figures)."""
     sources = report.dataset.sources
-    out = []
+    made = []
     if view.own is not None:
-        out.append(make_figure(view.target.id, view.indicator, view.own.figures, sources, view.target, view.assessment, view.own.points))
-    out += [make_figure(f"{view.target.id}-{s.indicator.id}", s.indicator, s.figures, sources) for s in view.context]
-    return out
+        made.append(make_figures(view.target.id, view.indicator, view.own.figures, sources, view.target, view.assessment, view.own.points))
+    made += [make_figures(f"{view.target.id}-{s.indicator.id}", s.indicator, s.figures, sources) for s in view.context]
+    return {code: [figures[code] for figures in made] for code in LANGUAGES}
+
+
+def target_figures(report: Report, view: TargetView) -> list[Figure]:
+    """The target's figures in the page's language."""
+    return figures_in_every_language(report, view)[current()]
 
 
 def show_target(report: Report, target_id: str) -> None:
+    """The target's section. The view is computed once and writes its words in the language being
+    rendered; the figures are made once, in every language."""
     target = report.dataset.registry.targets[target_id]
     view = target_view(report.dataset, target, report.assessments[target_id], report.as_of_year)
-    figures = target_figures(report, view)
+    made: dict[str, list[Figure]] = {}
+
+    def figures() -> list[Figure]:  # in the language being rendered
+        if not made:
+            made.update(figures_in_every_language(report, view))
+        return made[current()]
+
     show(lambda: render("target_head.html", view=view))
     if view.indicator is not None:
         if view.own is not None:
-            show(lambda: figure_html(figures[0]))
+            show(lambda: figure_html(figures()[0]))
         else:
             show(lambda: render("no_figures.html"))
     show(lambda: render("verdict_block.html", view=view))
     if target.context:
         show(lambda: render("context_head.html", view=view))
-        for figure in figures[1 if view.own is not None else 0:]:
-            show(lambda figure=figure: figure_html(figure))
+        first = 1 if view.own is not None else 0  # figures(): the own figure, then one per context series
+        for number in range(first, first + len(view.context)):
+            show(lambda number=number: figure_html(figures()[number]))
     if view.standing:
         show(lambda: render("provinces.html", view=view))
     show(lambda: render("evidence.html", view=view) + render("sources.html", view=view))
@@ -153,8 +172,11 @@ def _write_download(report: Report, view: TargetView) -> None:
 def show_scoreboard(report: Report) -> None:
     """Targets by verdict group, at the deadline and now, quantified targets beside milestones."""
     rows = scoreboard.scoreboard(report.assessments)
-    bars = [(title, [(r["group"], r[column]) for r in rows]) for title, column in (("At the deadlines", "deadline"), ("Now", "now"))]
-    show(lambda: render("scoreboard.html", rows=rows, bars=bars))
+
+    def bars():
+        return [(title, [(r["group"], r[column]) for r in rows]) for title, column in ((_("At the deadlines"), "deadline"), (_("Now"), "now"))]
+
+    show(lambda: render("scoreboard.html", rows=rows, bars=bars()))
 
 
 def show_findings(report: Report) -> Bilingual:
@@ -168,7 +190,7 @@ def area_matrix(report: Report) -> Bilingual:
 
 
 def quality_grades(report: Report) -> Bilingual:
-    return Bilingual(lambda: render("quality_grades.html", rows=scoreboard.quality_rows(report.assessments), caveats=scoreboard.QUALITY_CAVEATS))
+    return Bilingual(lambda: render("quality_grades.html", rows=scoreboard.quality_rows(report.assessments), caveats=scoreboard.quality_caveats()))
 
 
 def overview_table(report: Report) -> Bilingual:
@@ -180,19 +202,19 @@ def overview_table(report: Report) -> Bilingual:
 
 def where_zhejiang_stands(report: Report) -> Bilingual:
     """Every series with an all-province table: Zhejiang's rank and share in its first and latest year."""
-    from .provinces import zhejiang_standing
+    from .provinces import row_rank_note, zhejiang_standing
 
     table = zhejiang_standing(report.dataset)
     table = table[table["year"] <= report.as_of_year]
 
-    def rows():
+    def rows():  # in the language being rendered: the table's own notes are in the language it was computed in
         out = []
         for indicator_id, group in table.groupby("indicator_id", sort=False):
             first, last = group.iloc[0], group.iloc[-1]
             indicator = report.dataset.registry.indicators[indicator_id]
             share = "" if pd.isna(last.share) else f"{last.share:.1f}%"
-            out.append([indicator.name_en, f"{int(last.year)}", format_value(last.value, last.unit), last.rank_note,
-                        share or "no share", f"{int(first.year)}: {first.rank_note}"])
+            out.append([local(indicator, "name"), f"{int(last.year)}", format_value(last.value, last.unit), row_rank_note(last),
+                        share or _("no share"), _("{year}: {rank}").format(year=int(first.year), rank=row_rank_note(first))])
         return out
 
     return Bilingual(lambda: render("where_zhejiang_stands.html", rows=rows()))

@@ -2,6 +2,10 @@
 
 The renderer emits a div and a call to window.vegaEmbed; the book loads vega-offline.js (written by
 write_vega_bundle) on every page, so no chart asks another host for anything.
+
+A figure is made in the page's language (i18n.current()): its title, axis title, legend, tooltips,
+table and description; the figures plotted are the same in every language. Charts use Vega's
+default font (sans-serif), which the reader's own fonts draw, Chinese included: no web font.
 """
 
 from __future__ import annotations
@@ -21,9 +25,12 @@ import pandas as pd
 
 from .assess import Assessment, Point, part_of_year, threshold_in_indicator_unit, trend_line
 from .embed import script_json
+from . import i18n
+from .i18n import N_, SOURCE, _, local, ngettext, pgettext
 from .registry import Indicator, Target
 from .units import UNITS
-from .words import COMPARATOR_WORDS, QUALIFIER_WORDS, DisplayUnit, display_unit, format_value, ordinal, plural, source_title, in_sentence
+from .words import (DisplayUnit, comparator_words, display_unit, format_value, in_sentence, ordinal, paragraph, qualifier_words,
+                    source_title)
 
 _chart_numbers = count(1)
 
@@ -41,12 +48,14 @@ def chart_html(spec: dict, label: str = "", described_by: str = "") -> str:
     div = f"chart-{next(_chart_numbers)}-{hashlib.sha1(text.encode()).hexdigest()[:10]}"
     # a named chart is an image a keyboard can reach, so that its description is read out
     aria = (f' role="img" tabindex="0" aria-label="{html_escape(label)}"' if label else "") + (f' aria-describedby="{html_escape(described_by)}"' if described_by else "")
+    before, _message, after = _("Chart error: {message}").partition("{message}")
     return (
         # vega-embed gives the div it draws into a role of its own: the name sits on a frame around it
         f'<div class="chart-frame"{aria}><div class="tracker-chart" id="{div}"></div></div>\n'
         "<script>(function(spec){var el=document.getElementById(" + script_json(div) + ");"
-        'if(typeof window.vegaEmbed!=="function"){el.textContent="Chart unavailable: the chart library did not load.";return;}'
-        'window.vegaEmbed(el,spec,{"actions":false,"renderer":"svg"}).catch(function(e){el.textContent="Chart error: "+e.message;});'
+        'if(typeof window.vegaEmbed!=="function"){el.textContent=' + script_json(_("Chart unavailable: the chart library did not load.")) + ";return;}"
+        'window.vegaEmbed(el,spec,{"actions":false,"renderer":"svg"}).catch(function(e){el.textContent=' + script_json(before) + "+e.message"
+        + (("+" + script_json(after)) if after else "") + ";});"
         "})(" + text + ");</script>"
     )
 
@@ -69,9 +78,24 @@ def write_vega_bundle(path: Path) -> None:
     path.write_text(f"(function(){{\n{bundle}\n}})();\nwindow.VEGA_DEBUG = {json.dumps(versions)};\n", encoding="utf-8")
 
 
+RUNNING_SUM = N_("running sum of the yearly figures")  # the quote of a figure that sums the years found
+
+
+def source_names(sources: pd.DataFrame, ids=None) -> dict[str, str]:
+    """source id -> 'publisher: title', as a chart's tooltip and table name a source, in the page's
+    language; only the sources `ids` names, when given."""
+    if sources.empty:
+        return {}
+    if ids is not None:
+        sources = sources[sources["source_id"].isin(set(ids))]
+    return {row.source_id: _("{publisher}: {title}").format(publisher=row.publisher, title=source_title(row.title, row.publisher))
+            for row in sources.itertuples()}
+
+
 def chart_frame(points: list[Point], others: pd.DataFrame, sources: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
-    """The figures a chart shows: the chosen series and the other sources' figures."""
-    titles = {row.source_id: f"{row.publisher}: {source_title(row.title, row.publisher)}" for row in sources.itertuples()} if not sources.empty else {}
+    """The figures a chart shows: the chosen series and the other sources' figures (their `source`
+    and `quote` in the source language; make_figure writes them in the page's language)."""
+    titles = source_names(sources, list(others["source_id"]) + [p.source_id for p in points])
     rows = []
     for p in points:
         rows.append({"year": p.year, "period": p.period, "value": p.value, "unit": indicator.unit, "series": "observed",
@@ -90,12 +114,13 @@ def chart_frame(points: list[Point], others: pd.DataFrame, sources: pd.DataFrame
 
 def _quote_of(observations: pd.DataFrame, point: Point) -> str:
     match = observations[(observations["period"] == point.period) & (observations["source_id"] == point.source_id)]
-    return match.iloc[0]["quote"] if not match.empty else "running sum of the yearly figures"
+    return match.iloc[0]["quote"] if not match.empty else RUNNING_SUM
 
 
 # ------------------------------------------------------------------------- figures that cannot mislead
 
-# What each kind of mark means, in the legend's words, its colour and its shape (Okabe-Ito).
+# What each kind of mark means (the key is its legend's words in English, a catalogue message), its
+# colour and its shape (Okabe-Ito).
 KINDS = {
     "annual figure": ("#0072B2", "circle"),
     "figure as of a date": ("#0072B2", "triangle-up"),
@@ -106,9 +131,14 @@ KINDS = {
     "required path": ("#009E73", "stroke"),
     "trend": ("#CC79A7", "stroke"),
 }
-KIND_NOUNS = {"figure as of a date": "figure as of a date", "part of the year": "figure for part of a year",
-              "other source": "figure from another source"}
+KIND_WORDS = [N_("annual figure"), N_("figure as of a date"), N_("part of the year"), N_("other source"), N_("baseline"),
+              N_("target"), N_("required path"), N_("trend")]  # the keys of KINDS, for the catalogue
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def kind_words(kind: str) -> str:
+    """A kind of mark in the legend's words, in the page's language."""
+    return _(kind)
 
 
 def full_year(period: str) -> bool:
@@ -129,14 +159,17 @@ def period_date(period: str) -> str:
 
 
 def period_words(period: str, measure: str = "stock") -> str:
-    """2017 -> '2017'; 2021-09-30 of a flow -> 'Jan–Sep 2021'; 2019-11-19 of a stock -> 'as of 19 Nov 2019'."""
+    """2017 -> '2017'; 2021-09-30 of a flow -> 'Jan–Sep 2021'; 2019-11-19 of a stock -> 'as of 19 Nov 2019'
+    (Chinese: 2017年, 2021年1—9月, 截至2019年11月19日)."""
     if len(period) == 4:
-        return period
-    year, month = period[:4], MONTHS[int(period[5:7]) - 1]
+        return pgettext("a year", "{year}").format(year=period)
+    number = int(period[5:7])
+    words = {"year": period[:4], "month": MONTHS[number - 1], "month_number": number}
     if measure == "flow":
-        return f"Jan–{month} {year}" if month != "Jan" else f"Jan {year}"
-    day = f"{int(period[8:10])} " if len(period) >= 10 else ""
-    return f"as of {day}{month} {year}"
+        return (_("Jan–{month} {year}") if number != 1 else _("Jan {year}")).format(**words)
+    if len(period) >= 10:
+        return _("as of {day} {month} {year}").format(day=int(period[8:10]), **words)
+    return _("as of {month} {year}").format(**words)
 
 
 @dataclass
@@ -149,9 +182,9 @@ class Figure:
     spec: Optional[dict]  # the Vega-Lite spec; None for a figure card
     label: str  # the chart's accessible name
     description: str  # a short text description generated from the data
-    rows: list[dict]  # the table: every plotted figure, then the target and the required path
+    rows: list[dict]  # the table: every plotted figure, then the target and the required path ("kind" in words, "code" its KINDS key)
     sources: list[dict]
-    kinds: list[str] = field(default_factory=list)  # the legend's entries, exactly the kinds drawn
+    kinds: list[str] = field(default_factory=list)  # the legend's entries, exactly the kinds drawn, in words
 
     @property
     def is_card(self) -> bool:
@@ -164,15 +197,23 @@ def _kind(row) -> str:
     return row.series
 
 
-def _with_dates(figures: pd.DataFrame, indicator: Indicator, unit: DisplayUnit) -> pd.DataFrame:
+def _with_dates(figures: pd.DataFrame, indicator: Indicator, unit: DisplayUnit, names: dict[str, str]) -> pd.DataFrame:
+    """The figures with their kind (a KINDS key), date, value in the display unit and words."""
     out = figures.copy()
     out["kind"] = [_kind(r) for r in out.itertuples()]
     out["date"] = [period_date(p) for p in out["period"]]
     out["shown"] = out["value"] / unit.divisor
     out["when"] = [period_words(p, indicator.measure) for p in out["period"]]
-    out["value_text"] = [QUALIFIER_WORDS.get(q, "") + written(v, indicator, unit) for v, q in zip(out["value"], out["qualifier"])]
+    out["value_text"] = [qualifier_words(q) + written(v, indicator, unit) for v, q in zip(out["value"], out["qualifier"])]
     out["label"] = [w if k != "annual figure" else "" for w, k in zip(out["when"], out["kind"])]
+    out["source"] = [names.get(s, "") for s in out["source_id"]]
+    out["quote"] = [_(q) if q == RUNNING_SUM else q for q in out["quote"]]
     return out.sort_values(["date", "kind"], kind="stable").reset_index(drop=True)
+
+
+def _in_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as the chart draws it: each kind in the legend's words."""
+    return frame.assign(kind=[kind_words(k) for k in frame["kind"]]) if not frame.empty else frame
 
 
 def written(value: float, indicator: Indicator, unit: DisplayUnit) -> str:
@@ -191,37 +232,69 @@ def _year_axis(dates: list[str]) -> alt.X:
                  axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": step}, labelOverlap=True, grid=False))
 
 
-def make_figure(key: str, indicator: Indicator, figures: pd.DataFrame, sources: pd.DataFrame, target: Optional[Target] = None,
-                assessment: Optional[Assessment] = None, points: Optional[list[Point]] = None) -> Figure:
-    """The figure of one indicator's figures; with a target, its target, baseline, required path
-    and trend where there are any. Every mark drawn is named in the legend, and nothing else is."""
+@dataclass
+class _Plot:
+    """What a chart draws in one language: a frame per layer, in the layers' order, and its words."""
+    unit: DisplayUnit
+    rank: bool
+    codes: list[str]  # the kinds drawn (KINDS keys), in the legend's order
+    kinds: list[str]  # the same in the legend's words
+    dates: list[str]
+    trend: pd.DataFrame
+    path: pd.DataFrame
+    annual: pd.DataFrame
+    marks: pd.DataFrame
+    labelled: pd.DataFrame
+    tooltip_titles: list[str]
+
+    @property
+    def frames(self) -> list[pd.DataFrame]:
+        """The frame of each layer _chart draws, in order."""
+        return ([self.trend, self.trend] if not self.trend.empty else []) + ([self.path] if not self.path.empty else []) \
+            + ([self.annual] if len(self.annual) > 1 else []) + [self.marks] + ([self.labelled] if not self.labelled.empty else [])
+
+    @property
+    def y_format(self) -> str:
+        return ",~f" if self.unit.language == SOURCE else "~f"  # Chinese tables group no thousands
+
+    @property
+    def size_test(self) -> str:
+        baseline = kind_words("baseline")
+        return "datum.kind === '{}'".format(baseline.replace("\\", "\\\\").replace("'", "\\'"))
+
+
+def _drawing(key: str, indicator: Indicator, figures: pd.DataFrame, sources: pd.DataFrame, target: Optional[Target],
+             assessment: Optional[Assessment], points: Optional[list[Point]]) -> tuple[Figure, Optional[_Plot]]:
+    """The figure in the page's language without its spec, and what its chart draws (None for a card)."""
     threshold = threshold_in_indicator_unit(target, indicator)[0] if target is not None else None
     values = [abs(v) for v in figures["value"]] + ([abs(threshold)] if threshold is not None else [])
     unit = display_unit(indicator.unit, max(values) if values else 0)
     rank = UNITS.get(indicator.unit, ("",))[0] == "rank"
-    data = _with_dates(figures, indicator, unit)
+    data = _with_dates(figures, indicator, unit, source_names(sources, figures["source_id"]))
     urls = sources.set_index("source_id")["url"].to_dict() if not sources.empty else {}
-    rows = [{"when": r.when, "value": r.value_text, "kind": r.kind, "source": r.source or "running sum of the yearly figures",
+    rows = [{"when": r.when, "value": r.value_text, "kind": kind_words(r.kind), "code": r.kind, "source": r.source or _(RUNNING_SUM),
              "url": urls.get(r.source_id, "")} for r in data.itertuples()]
     extra = []  # target, baseline, required path, trend: each drawn only when there is one
     path = pd.DataFrame()
     if target is not None:
         goal = goal_words(target, indicator)
+        deadline = period_words(str(target.deadline))
         extra.append({"date": f"{target.deadline}-01-01", "shown": threshold / unit.divisor, "kind": "target",
-                      "when": str(target.deadline), "value_text": f"target {goal}", "label": "", "source": "the plan", "quote": target.wording_zh,
-                      "qualifier": "", "hollow": False})
-        rows.append({"when": str(target.deadline), "value": goal, "kind": "target", "source": "the plan", "url": ""})
+                      "when": deadline, "value_text": _("target {goal}").format(goal=goal), "label": "", "source": _("the plan"),
+                      "quote": target.wording_zh, "qualifier": "", "hollow": False})
+        rows.append({"when": deadline, "value": goal, "kind": kind_words("target"), "code": "target", "source": _("the plan"), "url": ""})
         a = assessment
         if a is not None and a.baseline_value is not None and a.baseline_year is not None and a.baseline_year < target.deadline:
             extra.append({"date": f"{a.baseline_year}-01-01", "shown": a.baseline_value / unit.divisor, "kind": "baseline",
-                          "when": str(a.baseline_year), "value_text": f"baseline {written(a.baseline_value, indicator, unit)}",
+                          "when": period_words(str(a.baseline_year)),
+                          "value_text": _("baseline {value}").format(value=written(a.baseline_value, indicator, unit)),
                           "label": "", "source": "", "quote": "", "qualifier": "", "hollow": True})
             path = required_path(a.baseline_year, a.baseline_value, target.deadline, threshold)
             path["date"] = [f"{y}-01-01" for y in path["year"]]
             path["shown"] = path["value"] / unit.divisor
             path["kind"] = "required path"
-            rows += [{"when": str(y), "value": written(v, indicator, unit), "kind": "required path",
-                      "source": "computed: constant growth from the baseline", "url": ""}
+            rows += [{"when": period_words(str(y)), "value": written(v, indicator, unit), "kind": kind_words("required path"), "code": "required path",
+                      "source": _("computed: constant growth from the baseline"), "url": ""}
                      for y, v in zip(path["year"], path["value"]) if a.baseline_year < y < target.deadline]
     # the target and baseline first, so that the figures sit above them and their tooltips can be reached
     marks = pd.concat([pd.DataFrame(extra), data], ignore_index=True) if extra else data
@@ -234,39 +307,102 @@ def make_figure(key: str, indicator: Indicator, figures: pd.DataFrame, sources: 
                                  shown=trend["value"] / unit.divisor, low_shown=trend["low"] / unit.divisor,
                                  high_shown=trend["high"] / unit.divisor)
     annual = data[data["kind"] == "annual figure"]
-    kinds = [k for k in KINDS if k in set(marks["kind"]) or (k == "required path" and not path.empty) or (k == "trend" and not trend.empty)]
+    codes = [k for k in KINDS if k in set(marks["kind"]) or (k == "required path" and not path.empty) or (k == "trend" and not trend.empty)]
+    kinds = [kind_words(k) for k in codes]
     sources_list = _sources_of(data, sources)
-    title = indicator.name_en
+    title = local(indicator, "name")
     dates = list(marks["date"]) + (list(trend["date"]) if not trend.empty else [])
     years = [int(d[:4]) for d in dates]
     description = describe(title, unit, data, target, assessment, indicator, not path.empty, not trend.empty)
     if len(data) == 1:
-        return Figure(key, title, unit, None, f"{title}: one figure", description, rows, sources_list, [])
-    x = _year_axis(dates)
-    y = alt.Y("shown:Q", title=unit.axis_title, scale=alt.Scale(zero=not rank and min(marks["shown"]) >= 0, reverse=rank, nice=True),
-              axis=alt.Axis(titleLimit=200, labelLimit=80, format=",~f"))
-    colour = alt.Color("kind:N", title=None, scale=alt.Scale(domain=kinds, range=[KINDS[k][0] for k in kinds]),
+        return Figure(key, title, unit, None, _("{title}: one figure").format(title=title), description, rows, sources_list, []), None
+    # the frames as the chart draws them: each kind in the legend's words
+    marks, path, trend, annual = _in_words(marks), _in_words(path), _in_words(trend), _in_words(annual)
+    labelled = marks[marks["label"].fillna("") != ""]  # part-year figures carry their period beside them
+    plot = _Plot(unit, rank, codes, kinds, dates, trend, path, annual, marks, labelled,
+                 [_("Period"), _("Value"), _("Kind"), _("Source"), _("Quote")])
+    label = _("Chart of {title}, in {unit}, {first} to {last}").format(title=title, unit=unit.axis_title, first=min(years), last=max(years))
+    return Figure(key, title, unit, None, label, description, rows, sources_list, kinds), plot
+
+
+def _chart(plot: _Plot, validate: bool = True) -> dict:
+    """The Vega-Lite spec of a plot. Its layers draw plot.frames, in that order."""
+    x = _year_axis(plot.dates)
+    y = alt.Y("shown:Q", title=plot.unit.axis_title, scale=alt.Scale(zero=not plot.rank and min(plot.marks["shown"]) >= 0, reverse=plot.rank, nice=True),
+              axis=alt.Axis(titleLimit=200, labelLimit=80, format=plot.y_format))
+    colour = alt.Color("kind:N", title=None, scale=alt.Scale(domain=plot.kinds, range=[KINDS[k][0] for k in plot.codes]),
                        legend=alt.Legend(orient="bottom", direction="vertical", symbolType="circle", labelLimit=300))
-    shape = alt.Shape("kind:N", scale=alt.Scale(domain=kinds, range=[KINDS[k][1] for k in kinds]), legend=None)
-    tooltip = [alt.Tooltip("when:N", title="Period"), alt.Tooltip("value_text:N", title="Value"), alt.Tooltip("kind:N", title="Kind"),
-               alt.Tooltip("source:N", title="Source"), alt.Tooltip("quote:N", title="Quote")]
+    shape = alt.Shape("kind:N", scale=alt.Scale(domain=plot.kinds, range=[KINDS[k][1] for k in plot.codes]), legend=None)
+    fields = ("when:N", "value_text:N", "kind:N", "source:N", "quote:N")
+    tooltip = [alt.Tooltip(field, title=title) for field, title in zip(fields, plot.tooltip_titles)]
     layers = []
-    if not trend.empty:
-        layers.append(alt.Chart(trend).mark_area(opacity=0.15, color=KINDS["trend"][0]).encode(x=x, y="low_shown:Q", y2="high_shown:Q"))
-        layers.append(alt.Chart(trend).mark_line(strokeDash=[2, 2]).encode(x=x, y=y, color=colour))
-    if not path.empty:
-        layers.append(alt.Chart(path).mark_line(strokeDash=[6, 4]).encode(x=x, y=y, color=colour))
-    if len(annual) > 1:  # one line, through the annual figures of the one series only
-        layers.append(alt.Chart(annual).mark_line(color=KINDS["annual figure"][0]).encode(x=x, y=y, detail="kind:N"))
-    layers.append(alt.Chart(marks).mark_point(strokeWidth=2, opacity=1).encode(
-        x=x, y=y, color=colour, shape=shape, size=alt.condition("datum.kind === 'baseline'", alt.value(260), alt.value(80)), fill=alt.condition("datum.hollow", alt.value("white"), colour), tooltip=tooltip))
-    labelled = marks[marks["label"].fillna("") != ""]
-    if not labelled.empty:  # part-year figures carry their period beside them
-        layers.append(alt.Chart(labelled).mark_text(align="left", dx=7, dy=-7, fontSize=11, color="#333").encode(x=x, y=y, text="label:N"))
+    if not plot.trend.empty:
+        layers.append(alt.Chart(plot.trend).mark_area(opacity=0.15, color=KINDS["trend"][0]).encode(x=x, y="low_shown:Q", y2="high_shown:Q"))
+        layers.append(alt.Chart(plot.trend).mark_line(strokeDash=[2, 2]).encode(x=x, y=y, color=colour))
+    if not plot.path.empty:
+        layers.append(alt.Chart(plot.path).mark_line(strokeDash=[6, 4]).encode(x=x, y=y, color=colour))
+    if len(plot.annual) > 1:  # one line, through the annual figures of the one series only
+        layers.append(alt.Chart(plot.annual).mark_line(color=KINDS["annual figure"][0]).encode(x=x, y=y, detail="kind:N"))
+    layers.append(alt.Chart(plot.marks).mark_point(strokeWidth=2, opacity=1).encode(
+        x=x, y=y, color=colour, shape=shape, size=alt.condition(plot.size_test, alt.value(260), alt.value(80)), fill=alt.condition("datum.hollow", alt.value("white"), colour), tooltip=tooltip))
+    if not plot.labelled.empty:
+        layers.append(alt.Chart(plot.labelled).mark_text(align="left", dx=7, dy=-7, fontSize=11, color="#333").encode(x=x, y=y, text="label:N"))
     chart = alt.layer(*layers).properties(width="container", height=240).configure_view(stroke=None)
-    spec = chart.to_dict()
-    label = f"Chart of {title}, in {unit.axis_title}, {min(years)} to {max(years)}"
-    return Figure(key, title, unit, spec, label, description, rows, sources_list, kinds)
+    return chart.to_dict(validate=validate)
+
+
+def _reworded(spec: dict, plot: _Plot) -> dict:
+    """The spec `_chart(plot)` gives, made from the spec of the same figure in another language:
+    the layout is the same, the data and words are the plot's. (Building it with Altair again
+    costs ten times as much; a test checks that both give the same spec.)"""
+    from altair.vegalite.v6.api import _dataset_name
+
+    out = json.loads(json.dumps(spec))
+    datasets = {}
+    for layer, frame in zip(out["layer"], plot.frames):
+        values = alt.data_transformers.get()(frame)["values"]  # as Altair writes a frame
+        name = _dataset_name(values)
+        datasets[name] = values
+        layer["data"] = {"name": name}
+        encoding = layer["encoding"]
+        if "title" in encoding.get("y", {}):
+            encoding["y"]["title"] = plot.unit.axis_title
+            encoding["y"]["axis"]["format"] = plot.y_format
+        for channel in ("color", "shape", "fill"):
+            if "scale" in encoding.get(channel, {}):
+                encoding[channel]["scale"]["domain"] = list(plot.kinds)
+        if "condition" in encoding.get("size", {}):
+            encoding["size"]["condition"]["test"] = plot.size_test
+        for tip, title in zip(encoding.get("tooltip", []), plot.tooltip_titles):
+            tip["title"] = title
+    out["datasets"] = datasets
+    return out
+
+
+def make_figure(key: str, indicator: Indicator, figures: pd.DataFrame, sources: pd.DataFrame, target: Optional[Target] = None,
+                assessment: Optional[Assessment] = None, points: Optional[list[Point]] = None) -> Figure:
+    """The figure of one indicator's figures, in the page's language; with a target, its target,
+    baseline, required path and trend where there are any. Every mark drawn is named in the
+    legend, and nothing else is."""
+    figure, plot = _drawing(key, indicator, figures, sources, target, assessment, points)
+    if plot is not None:
+        figure.spec = _chart(plot)
+    return figure
+
+
+def make_figures(key: str, indicator: Indicator, figures: pd.DataFrame, sources: pd.DataFrame, target: Optional[Target] = None,
+                 assessment: Optional[Assessment] = None, points: Optional[list[Point]] = None) -> dict[str, Figure]:
+    """make_figure in every language (language code -> Figure): the chart is built once, in the
+    source language, and written again in each other language's words and display unit."""
+    out, first = {}, None
+    for code in i18n.LANGUAGES:
+        with i18n.language(code):
+            figure, plot = _drawing(key, indicator, figures, sources, target, assessment, points)
+            if plot is not None:
+                # the schema is checked once: another language's spec differs only in its words and numbers
+                figure.spec = first = _chart(plot) if first is None else _reworded(first, plot)
+        out[code] = figure
+    return out
 
 
 def _sources_of(data: pd.DataFrame, sources: pd.DataFrame) -> list[dict]:
@@ -286,9 +422,9 @@ def _sources_of(data: pd.DataFrame, sources: pd.DataFrame) -> list[dict]:
 def goal_words(target: Target, indicator: Indicator) -> str:
     """'at least 1.2 trillion yuan', 'a place in the top 3': the target's threshold in words."""
     if UNITS.get(indicator.unit, ("",))[0] == "rank":
-        return f"a place in the top {int(target.value)}" if target.value > 1 else "first place"
+        return _("a place in the top {n}").format(n=int(target.value)) if target.value > 1 else _("first place")
     threshold = threshold_in_indicator_unit(target, indicator)[0]
-    return f"{COMPARATOR_WORDS.get(target.comparator, target.comparator)} {format_value(threshold, indicator.unit)}"
+    return _("{comparator} {value}").format(comparator=comparator_words(target.comparator), value=format_value(threshold, indicator.unit))
 
 
 def describe(title: str, unit: DisplayUnit, data: pd.DataFrame, target: Optional[Target], assessment: Optional[Assessment],
@@ -298,24 +434,37 @@ def describe(title: str, unit: DisplayUnit, data: pd.DataFrame, target: Optional
     parts = []
     if len(data) == 1:
         r = data.iloc[0]
-        parts.append(f"One figure of {in_sentence(title)}: {r.value_text}, {r.when}.")
+        parts.append(_("One figure of {name}: {value}, {when}.").format(name=in_sentence(title), value=r.value_text, when=r.when))
     elif not annual.empty:
         first, last = annual.iloc[0], annual.iloc[-1]
         if len(annual) == 1:
-            parts.append(f"{title}: one annual figure, {first.value_text} in {first.when}.")
+            parts.append(_("{title}: one annual figure, {value} in {when}.").format(title=title, value=first.value_text, when=first.when))
         else:
-            parts.append(f"{title}: {len(annual)} annual figures, from {first.value_text} in {first.when} to {last.value_text} in {last.when}.")
+            parts.append(_("{title}: {n} annual figures, from {first} in {first_when} to {last} in {last_when}.").format(
+                title=title, n=len(annual), first=first.value_text, first_when=first.when, last=last.value_text, last_when=last.when))
     others = data[data["kind"] != "annual figure"]
     for kind, group in others.groupby("kind", sort=False):
-        items = ", ".join(f"{r.value_text} ({r.when})" for r in group.itertuples())
-        parts.append(f"{plural(len(group), KIND_NOUNS[kind])} drawn apart, not joined to the line: {items}.")
+        items = pgettext("list of figures", ", ").join(_("{value} ({when})").format(value=r.value_text, when=r.when) for r in group.itertuples())
+        parts.append(_drawn_apart(kind, len(group)).format(n=len(group), items=items))
     if target is not None:
-        parts.append(f"The target, {goal_words(target, indicator)} by {target.deadline}, is marked as a diamond.")
+        parts.append(_("The target, {goal} by {deadline}, is marked as a diamond.").format(goal=goal_words(target, indicator), deadline=target.deadline))
         if path and assessment is not None:
-            parts.append(f"A dashed line shows the constant growth needed from the {assessment.baseline_year} baseline.")
+            parts.append(_("A dashed line shows the constant growth needed from the {year} baseline.").format(year=assessment.baseline_year))
         if trend:
-            parts.append("A dotted line shows the trend with its interval.")
-    return " ".join(parts)
+            parts.append(_("A dotted line shows the trend with its interval."))
+    return paragraph(parts)
+
+
+def _drawn_apart(kind: str, n: int) -> str:
+    """The sentence on the figures of one kind drawn apart from the line ({n}, {items})."""
+    if kind == "figure as of a date":
+        return ngettext("{n} figure as of a date drawn apart, not joined to the line: {items}.",
+                        "{n} figures as of a date drawn apart, not joined to the line: {items}.", n)
+    if kind == "part of the year":
+        return ngettext("{n} figure for part of a year drawn apart, not joined to the line: {items}.",
+                        "{n} figures for part of a year drawn apart, not joined to the line: {items}.", n)
+    return ngettext("{n} figure from another source drawn apart, not joined to the line: {items}.",
+                    "{n} figures from another source drawn apart, not joined to the line: {items}.", n)
 
 
 def required_path(base_year: int, base_value: float, deadline: int, threshold: float) -> pd.DataFrame:

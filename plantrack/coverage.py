@@ -1,5 +1,8 @@
 """How far the evidence reaches: baseline, deadline and latest figures, national context,
-milestone evidence, and the searches behind every gap. Printed by `make coverage`, shown in the book."""
+milestone evidence, and the searches behind every gap. Printed by `make coverage`, shown in the book.
+
+The table holds codes ("gap", "n/a", the gaps' names); `coverage_rows` writes them for readers in
+the page's language."""
 
 from __future__ import annotations
 
@@ -7,9 +10,48 @@ import pandas as pd
 
 from .assess import baseline_point, series_for
 from .dataset import Dataset
+from .i18n import N_, _, pgettext
 
 OFFICIAL_KINDS = ("official_statistics", "government_release")
 COLUMNS = ["target_id", "area", "kind", "baseline", "deadline", "latest", "national", "evidence", "searches", "gaps"]
+CELL_WORDS = {"n/a": N_("n/a"), "gap": N_("gap")}  # the table's codes for a figure not needed, and not found
+SOURCE_KIND_WORDS = {"official_statistics": N_("official statistics"), "government_release": N_("government release"),
+                     "news": N_("news"), "repost": N_("repost")}
+
+
+def gap_words(gap: str) -> str:
+    """One of the gaps a coverage row names, in the page's language."""
+    if gap == "baseline":
+        return pgettext("coverage gap", "baseline")
+    if gap == "deadline":
+        return pgettext("coverage gap", "deadline")
+    if gap == "latest":
+        return pgettext("coverage gap", "latest")
+    if gap == "national":
+        return pgettext("coverage gap", "national")
+    if gap == "no evidence found":
+        return _("no evidence found")
+    if gap == "figures (evidence records only)":
+        return _("figures (evidence records only)")
+    if gap == "searches not recorded":
+        return _("searches not recorded")
+    return gap
+
+
+def _cell(value: str) -> str:
+    return _(CELL_WORDS[value]) if value in CELL_WORDS else value
+
+
+def coverage_rows(table: pd.DataFrame) -> list[dict]:
+    """The coverage table as a reader sees it, in the page's language: every code in words."""
+    from .view import kind_words
+
+    separator = pgettext("list of years", ", ")
+    return [{**row, "kind": kind_words(row["kind"]), "baseline": _cell(row["baseline"]), "deadline": _cell(row["deadline"]),
+             "latest": _cell(row["latest"]),
+             "national": _cell(row["national"]) if row["national"] in CELL_WORDS else separator.join(row["national"].split(", ")),
+             "gaps": pgettext("list of gaps", "; ").join(gap_words(g) for g in row["gaps"].split("; ") if g)}
+            for row in table.to_dict("records")]
 
 
 def searches_for(dataset: Dataset, target) -> pd.DataFrame:
@@ -62,12 +104,11 @@ def coverage_table(dataset: Dataset) -> pd.DataFrame:
 def coverage_summary(table: pd.DataFrame) -> str:
     quantified = table[table["kind"] != "milestone"]
     milestones = table[table["kind"] == "milestone"]
-    return (
-        f"{len(quantified)} quantified targets: {int((quantified['baseline'] != 'gap').sum())} with a baseline, "
-        f"{int((quantified['deadline'] != 'gap').sum())} with a figure at or after the deadline, "
-        f"{int((quantified['latest'] != 'gap').sum())} with any figure. "
-        f"{len(milestones)} milestone targets: {int((milestones['evidence'] > 0).sum())} with evidence records."
-    )
+    return _("{quantified} quantified targets: {baseline} with a baseline, {deadline} with a figure at or after the deadline, "
+             "{latest} with any figure. {milestones} milestone targets: {evidence} with evidence records.").format(
+        quantified=len(quantified), baseline=int((quantified['baseline'] != 'gap').sum()),
+        deadline=int((quantified['deadline'] != 'gap').sum()), latest=int((quantified['latest'] != 'gap').sum()),
+        milestones=len(milestones), evidence=int((milestones['evidence'] > 0).sum()))
 
 
 def source_mix(dataset: Dataset) -> dict[str, object]:
@@ -86,10 +127,18 @@ def source_mix(dataset: Dataset) -> dict[str, object]:
     }
 
 
+def source_kind_words(kind: str) -> str:
+    """A source's kind in the page's language: 'official_statistics' -> 'official statistics' (官方统计)."""
+    return _(SOURCE_KIND_WORDS[kind]) if kind in SOURCE_KIND_WORDS else kind.replace("_", " ")
+
+
 def source_mix_summary(mix: dict[str, object]) -> str:
-    by_kind = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in mix["sources_by_kind"].items())
+    by_kind = pgettext("list of kinds", ", ").join(pgettext("sources of a kind", "{n} {kind}").format(n=n, kind=source_kind_words(kind)) for kind, n in mix["sources_by_kind"].items())
+
     def share(part: int, whole: int) -> str:
-        return f"{100 * part / whole:.0f}%" if whole else "no"
-    return (f"Sources: {by_kind}. Observations from official sources: {mix['observations_official']} of "
-            f"{mix['observations']} ({share(mix['observations_official'], mix['observations'])}); evidence records: "
-            f"{mix['evidence_official']} of {mix['evidence']} ({share(mix['evidence_official'], mix['evidence'])}).")
+        return f"{100 * part / whole:.0f}%" if whole else _("no")
+    return _("Sources: {by_kind}. Observations from official sources: {observations_official} of {observations} ({observations_share}); "
+             "evidence records: {evidence_official} of {evidence} ({evidence_share}).").format(
+        by_kind=by_kind, observations_official=mix["observations_official"], observations=mix["observations"],
+        observations_share=share(mix["observations_official"], mix["observations"]), evidence_official=mix["evidence_official"],
+        evidence=mix["evidence"], evidence_share=share(mix["evidence_official"], mix["evidence"]))

@@ -1,5 +1,6 @@
 """The pages that only lay out data (sources, coverage, what changed, methodology): written as
-plain MyST at assemble time from pages/<name>.md, with no kernel to start."""
+plain MyST at assemble time from pages/<name>.md, with no kernel to start, in the language current
+when they are laid out (the build lays them out once per language)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from pathlib import Path
 from typing import Optional
 
 import pandas as pd
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, StrictUndefined
 
-from . import assess
+from . import assess, i18n
 from .dataset import Dataset
 from .html import render
-from .words import plural, search_summary, source_title
+from .i18n import _, ngettext
+from .verdicts import Verdict
+from .words import search_summary, source_title
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 
@@ -29,8 +32,10 @@ def bibliography(dataset: Dataset):
 def coverage(dataset: Dataset):
     from .coverage import coverage_summary, coverage_table
 
+    from .coverage import coverage_rows
+
     table = coverage_table(dataset)
-    return render("coverage.html", rows_in=list(table.itertuples()), summary=coverage_summary(table))
+    return render("coverage.html", rows_in=coverage_rows(table), summary=coverage_summary(table))
 
 
 def changes(dataset: Dataset, table: pd.DataFrame, edition: str, previous: str, previous_data: Optional[Path]):
@@ -43,43 +48,55 @@ def changes(dataset: Dataset, table: pd.DataFrame, edition: str, previous: str, 
     def rows(frame: pd.DataFrame, columns: list[str]) -> list[list[str]]:
         return [[str(getattr(r, c)) for c in columns] for r in frame.itertuples()]
 
-    revised = [[r.indicator_id, r.period, r.source_id, f"{r.value_old} {r.unit_old} → {r.value_new} {r.unit_new}"]
+    def change(old: str, new: str) -> str:
+        return _("{old} → {new}").format(old=old, new=new)
+
+    revised = [[r.indicator_id, r.period, r.source_id, change(f"{r.value_old} {r.unit_old}", f"{r.value_new} {r.unit_new}")]
                for r in found.revised.itertuples()]
-    verdicts = [[r.target_id, f"{r.verdict_old} → {r.verdict_new}", f"{r.status_now_old} → {r.status_now_new}"]
+    verdicts = [[r.target_id, change(verdict_words(r.verdict_old), verdict_words(r.verdict_new)),
+                 change(verdict_words(r.status_now_old), verdict_words(r.status_now_new))]
                 for r in found.verdicts.itertuples()]
-    figure = ["Indicator", "Period", "Value", "Unit", "Source"]
+    figure = [_("Indicator"), _("Period"), _("Value"), _("Unit"), _("Source")]
     figure_columns = ["indicator_id", "period", "value", "unit", "source_id"]
     sections = [
-        ("Figures added", figure, rows(found.added, figure_columns)),
-        ("Figures revised", ["Indicator", "Period", "Source", "Old → new"], revised),
-        ("Figures removed", figure, rows(found.removed, figure_columns)),
-        ("Verdicts changed", ["Target", "Verdict at deadline", "Status now"], verdicts),
-        ("New sources", ["Id", "Publisher", "Title"], rows(found.new_sources, ["source_id", "publisher", "title"])),
+        (_("Figures added"), figure, rows(found.added, figure_columns)),
+        (_("Figures revised"), [_("Indicator"), _("Period"), _("Source"), _("Old → new")], revised),
+        (_("Figures removed"), figure, rows(found.removed, figure_columns)),
+        (_("Verdicts changed"), [_("Target"), _("Verdict at deadline"), _("Status now")], verdicts),
+        (_("New sources"), [_("Id"), _("Publisher"), _("Title")], rows(found.new_sources, ["source_id", "publisher", "title"])),
     ]
     return render("changes.html", previous=previous, edition=edition, changes=found, sections=sections)
 
 
+def verdict_words(value: str) -> str:
+    """A verdict code of an assessment table in the page's language ('' and unknown codes as they are)."""
+    try:
+        return Verdict(value).words
+    except ValueError:
+        return value
+
+
 def method_constants():
     rows = [
-        ["Significant progress", f"ratio ≥ {assess.SIGNIFICANT:.2f}"],
-        ["Moderate progress", f"{assess.MODERATE:.2f} ≤ ratio < {assess.SIGNIFICANT:.2f}"],
-        ["Insufficient progress", f"0 ≤ ratio < {assess.MODERATE:.2f}"],
-        ["Moving away", "ratio < 0"],
-        ["Borderline band for approximate figures", f"within {assess.BORDERLINE_BAND:.0%} of the threshold"],
-        ["Tolerance of \"about N\" targets", f"met from N × (1 − {assess.ABOUT_TOLERANCE:.0%})"],
-        ["Sources in conflict", f"figures for one period differing by more than {assess.CONFLICT_SHARE:.1%}"],
-        ["Projection interval", f"{assess.CONFIDENCE:.0%} confidence interval of the trend's slope (Student's t)"],
+        [_("Significant progress"), _("ratio ≥ {significant}").format(significant=f"{assess.SIGNIFICANT:.2f}")],
+        [_("Moderate progress"), _("{moderate} ≤ ratio < {significant}").format(moderate=f"{assess.MODERATE:.2f}", significant=f"{assess.SIGNIFICANT:.2f}")],
+        [_("Insufficient progress"), _("0 ≤ ratio < {moderate}").format(moderate=f"{assess.MODERATE:.2f}")],
+        [_("Moving away"), _("ratio < 0")],
+        [_("Borderline band for approximate figures"), _("within {band} of the threshold").format(band=f"{assess.BORDERLINE_BAND:.0%}")],
+        [_("Tolerance of \"about N\" targets"), _("met from N × (1 − {tolerance})").format(tolerance=f"{assess.ABOUT_TOLERANCE:.0%}")],
+        [_("Sources in conflict"), _("figures for one period differing by more than {share}").format(share=f"{assess.CONFLICT_SHARE:.1%}")],
+        [_("Projection interval"), _("{confidence} confidence interval of the trend's slope (Student's t)").format(confidence=f"{assess.CONFIDENCE:.0%}")],
     ]
-    return render("method_constants.html", rows=rows, header=["Rule", "Value"])
+    return render("method_constants.html", rows=rows, header=[_("Rule"), _("Value")])
 
 
 def evidence_rules():
     """The record rule table of grading.py, as the methodology page prints it."""
     from .grading import rule_table
 
-    rows = rule_table()
+    rows = rule_table()  # in the page's language
     return render("method_constants.html", rows=[[r["order"], r["when the record's grades are"], r["it counts as"], r["because"]] for r in rows],
-                  header=["Order", "When the record's grades are", "It counts as", "Because"])
+                  header=[_("Order"), _("When the record's grades are"), _("It counts as"), _("Because")])
 
 
 def search_log_summary(dataset: Dataset) -> str:
@@ -88,15 +105,18 @@ def search_log_summary(dataset: Dataset) -> str:
 
     logged = dataset.evidence.searches
     if logged.empty:
-        return "No search is logged in this edition."
+        return _("No search is logged in this edition.")
     targets = sum(not searches_for(dataset, t).empty for t in dataset.registry.targets.values())
     nothing = int((logged["outcome"] != "found").sum())
-    return (f"This edition logs {search_summary(logged)}; {nothing} found nothing or nothing relevant. "
-            f"{plural(targets, 'target')} of {len(dataset.registry.targets)} have searches logged for them.")
+    return ngettext("This edition logs {searches}; {nothing} found nothing or nothing relevant. {targets} target of {total} have searches logged for them.",
+                    "This edition logs {searches}; {nothing} found nothing or nothing relevant. {targets} targets of {total} have searches logged for them.",
+                    targets).format(searches=search_summary(logged), nothing=nothing, targets=targets, total=len(dataset.registry.targets))
 
 
 def lay_out_pages(dataset: Dataset, table: pd.DataFrame, edition: str, previous: str, previous_data: Optional[Path]) -> dict[str, str]:
-    """Page name -> MyST text; the build writes each page only when its text changed."""
+    """Page name -> MyST text, in the current language: the page's prose (pages/<name>.md) block by
+    block from the catalogue, then its placeholders filled. The build writes each page only when
+    its text changed."""
     bodies = {
         "sources": bibliography(dataset),
         "coverage": coverage(dataset),
@@ -104,8 +124,13 @@ def lay_out_pages(dataset: Dataset, table: pd.DataFrame, edition: str, previous:
         "methodology": method_constants(),
     }
     # MyST, not HTML: the page's own prose is not escaped; the body is HTML already escaped
-    env = Environment(loader=FileSystemLoader(PAGES_DIR), autoescape=False, undefined=StrictUndefined, keep_trailing_newline=True)
+    env = Environment(autoescape=False, undefined=StrictUndefined, keep_trailing_newline=True)
     rules = evidence_rules()
     searched = search_log_summary(dataset)
-    return {name: env.get_template(f"{name}.md").render(body=body, confidence=f"{assess.CONFIDENCE:.0%}", rules=rules, searched=searched)
+
+    def page(name: str):
+        path = PAGES_DIR / f"{name}.md"
+        return env.from_string(i18n.translate_markdown(path.read_text(encoding="utf-8"), i18n.current(), str(path)))
+
+    return {name: page(name).render(body=body, confidence=f"{assess.CONFIDENCE:.0%}", rules=rules, searched=searched)
             for name, body in bodies.items()}

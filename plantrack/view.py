@@ -1,7 +1,10 @@
 """What a target's section shows, built once from one assessment: its figures and chart data,
 its context series and national shares, its sentences, evidence, searches, sources and download.
 
-The data side of a page; plantrack/templates/ turn a view into HTML and chapter.py shows it.
+The data side of a page; plantrack/templates/ turn a view into HTML and chapter.py shows it. A view
+is computed once; its words (baseline, facts, sentences, shares, evidence grades, sources,
+provincial standing) are written when they are read, in the page's language (i18n.current()), so
+that one view serves every language of a display.
 """
 
 from __future__ import annotations
@@ -16,13 +19,25 @@ from .assess import Assessment, Point, series_for, yearly_points
 from .charts import chart_frame
 from .coverage import searches_for
 from .dataset import Dataset
-from .registry import Indicator, Target
+from .registry import KINDS, Indicator, Target
 from .units import convert, convertible
-from .grading import MATCH_WORDS, SCOPE_WORDS, STATE_WORDS, VERDICT_OF, Contribution, Match, Scope, State
+from .grading import VERDICT_OF, Contribution, grade_words, reason_words
+from .i18n import _, local, pgettext
 from .verdicts import Verdict
-from .words import format_value, sentences, source_title
+from .words import format_value, paragraph, sentences, source_title
 
 DOWNLOAD_COLUMNS_FIRST = ["target_id", "indicator_id"]
+
+
+
+def kind_words(kind: str) -> str:
+    """A target's kind (registry.KINDS) in the page's language: 'milestone' -> '定性目标'; an
+    unknown kind as it is."""
+    words = {"threshold": pgettext("target kind", "threshold"), "count": pgettext("target kind", "count"),
+             "share": pgettext("target kind", "share"), "rank": pgettext("target kind", "rank"),
+             "range": pgettext("target kind", "range"), "approx": pgettext("target kind", "approx"),
+             "milestone": pgettext("target kind", "milestone")} if kind in KINDS else {}
+    return words.get(kind, kind)
 
 
 @dataclass
@@ -34,22 +49,71 @@ class Series:
 
 
 @dataclass
+class Share:
+    """Zhejiang's series as a share of a national one, year by year (year, share in %, whether the
+    national sources disagree that year)."""
+    part: Indicator
+    whole: Indicator
+    years: list[tuple[int, float, bool]]
+
+
+@dataclass
 class TargetView:
+    """The data of a target's section; the properties write its words in the page's language."""
     target: Target
     assessment: Assessment
     indicator: Optional[Indicator]
     own: Optional[Series]  # the target's indicator, when it has figures up to the as-of year
-    baseline: str  # the baseline sentence, or "" for a milestone
-    facts: list[tuple[str, str]]  # the verdict's figures, label and value
-    sentences: list[str]
     context: list[Series] = field(default_factory=list)
-    context_gaps: list[str] = field(default_factory=list)  # context series without a figure
-    shares: str = ""
-    evidence: list[dict] = field(default_factory=list)
+    missing_context: list[Indicator] = field(default_factory=list)  # context series without a figure
+    share_figures: list[Share] = field(default_factory=list)
+    evidence_records: pd.DataFrame = field(default_factory=pd.DataFrame)  # every record read, by date
     searches: pd.DataFrame = field(default_factory=pd.DataFrame)
-    sources: list[dict] = field(default_factory=list)
+    source_rows: list[dict] = field(default_factory=list)  # the sources of the figures shown, as data
     download: pd.DataFrame = field(default_factory=pd.DataFrame)  # every figure shown, with its source's address
-    standing: list[dict] = field(default_factory=list)  # Zhejiang among the provinces, per imported series
+    standing_tables: list[tuple[Indicator, pd.DataFrame]] = field(default_factory=list)  # provinces.standing rows, per imported series
+    sources_frame: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)  # dataset.sources, for the evidence's links
+
+    @property
+    def baseline(self) -> str:
+        """The baseline sentence, or "" for a milestone."""
+        return _baseline(self.target, self.assessment, self.indicator) if self.indicator is not None else ""
+
+    @property
+    def facts(self) -> list[tuple[str, str]]:
+        """The verdict's figures, label and value."""
+        return _facts(self.target, self.assessment, self.indicator)
+
+    @property
+    def sentences(self) -> list[str]:
+        return sentences(self.assessment, self.target, self.indicator)
+
+    @property
+    def paragraph(self) -> str:
+        """The sentences as one paragraph, joined as the page's language joins sentences."""
+        return paragraph(self.sentences)
+
+    @property
+    def context_gaps(self) -> list[str]:
+        """The names of the context series without a figure."""
+        return [local(i, "name") for i in self.missing_context]
+
+    @property
+    def shares(self) -> str:
+        return shares_sentence(self.share_figures)
+
+    @property
+    def evidence(self) -> list[dict]:
+        return _evidence_rows(self.evidence_records, self.sources_frame, self.assessment)
+
+    @property
+    def sources(self) -> list[dict]:
+        return [{**row, "title": source_title(row["title"], row["publisher"])} for row in self.source_rows]
+
+    @property
+    def standing(self) -> list[dict]:
+        """Zhejiang among the provinces, per imported series."""
+        return [_standing_words(indicator, rows) for indicator, rows in self.standing_tables]
 
 
 def _year(value) -> str:
@@ -70,35 +134,41 @@ def _series(dataset: Dataset, indicator: Indicator, as_of_year: int, points: Opt
 
 def _baseline(target: Target, a: Assessment, indicator: Indicator) -> str:
     if a.baseline_year is None:
-        return "no figure for the baseline year or the two years around it"
-    text = f"{format_value(a.baseline_value, indicator.unit)} in {_year(a.baseline_year)}"
+        return _("no figure for the baseline year or the two years around it")
+    value = format_value(a.baseline_value, indicator.unit)
     if a.baseline_year != target.baseline_year:
-        text += f" (nearest year to the {target.baseline_year} baseline)"
-    return text
+        return _("{value} in {year} (nearest year to the {baseline_year} baseline)").format(
+            value=value, year=_year(a.baseline_year), baseline_year=target.baseline_year)
+    return _("{value} in {year}").format(value=value, year=_year(a.baseline_year))
 
 
 def _facts(target: Target, a: Assessment, indicator: Optional[Indicator]) -> list[tuple[str, str]]:
     items = []
     if not a.evidence_based and indicator is not None:
         unit = indicator.unit
-        items.append(("Value at the deadline", format_value(a.deadline_value, unit) if a.deadline_value is not None else f"no figure for {target.deadline}"))
-        items.append(("Latest value", f"{format_value(a.latest_value, unit)} ({_year(a.latest_year)})" if a.latest_year else "none"))
+        items.append((_("Value at the deadline"), format_value(a.deadline_value, unit) if a.deadline_value is not None
+                      else _("no figure for {year}").format(year=target.deadline)))
+        items.append((_("Latest value"), _("{value} ({year})").format(value=format_value(a.latest_value, unit), year=_year(a.latest_year))
+                      if a.latest_year else _("none")))
         if a.shortfall is not None and a.verdict != Verdict.MET:
-            items.append(("Short by", f"{format_value(abs(a.shortfall), unit)} ({a.shortfall_pct:.1f}%)" if a.shortfall_pct is not None else format_value(abs(a.shortfall), unit)))
-        items.append(("First met", _year(a.first_met_year) or "not yet"))
-        ratio = f"{a.progress_ratio:.2f}" if a.progress_ratio is not None else "n/a"
-        items.append(("Progress ratio (actual / required growth)", f"{ratio}: {a.progress_class}"))
+            short = format_value(abs(a.shortfall), unit)
+            items.append((_("Short by"), _("{value} ({percent}%)").format(value=short, percent=f"{a.shortfall_pct:.1f}")
+                          if a.shortfall_pct is not None else short))
+        items.append((_("First met"), _year(a.first_met_year) or pgettext("first met", "not yet")))
+        ratio = f"{a.progress_ratio:.2f}" if a.progress_ratio is not None else _("n/a")
+        items.append((_("Progress ratio (actual / required growth)"),
+                      _("{ratio}: {progress}").format(ratio=ratio, progress=a.progress_class_words)))
         if a.projection_note:
-            items.append(("Projection", a.projection_note if a.projection_year is None else
-                          f"around {a.projection_year:.0f} ({a.projection_note})"))
+            items.append((_("Projection"), a.projection_note_words if a.projection_year is None else
+                          _("around {year} ({note})").format(year=f"{a.projection_year:.0f}", note=a.projection_note_words)))
     if a.verdict_reason:
-        items.append(("Why this verdict", a.verdict_reason))
+        items.append((_("Why this verdict"), a.verdict_reason_words))
     if a.quality_flags:
-        items.append(("Data-quality notes", "; ".join(a.quality_flags)))
+        items.append((_("Data-quality notes"), pgettext("list of notes", "; ").join(a.quality_flag_words)))
     return items
 
 
-def national_shares(dataset: Dataset, target: Target, as_of_year: int) -> str:
+def share_figures(dataset: Dataset, target: Target, as_of_year: int) -> list[Share]:
     """Zhejiang's share of the national figure, for each year both are published: the target's
     own indicator, or else a Zhejiang context series of the same dimension, against each
     national context series."""
@@ -111,33 +181,59 @@ def national_shares(dataset: Dataset, target: Target, as_of_year: int) -> str:
         match = next((z for z in own if convertible(z.unit, nat.unit)), None)
         if match is None:
             continue
-        zj, _ = yearly_points(obs[obs["indicator_id"] == match.id], dataset.sources, match)
+        zj, _unused = yearly_points(obs[obs["indicator_id"] == match.id], dataset.sources, match)
         cn, disputed = yearly_points(obs[obs["indicator_id"] == nat.id], dataset.sources, nat)
         national_by_year = {p.year: convert(p.value, nat.unit, match.unit) for p in cn if len(p.period) == 4}
-        shares = [f"{p.year}: {100 * p.value / national_by_year[p.year]:.1f}%" + (" (national sources disagree)" if p.year in disputed else "")
-                  for p in zj if len(p.period) == 4 and national_by_year.get(p.year, 0) > 0 and p.year <= as_of_year]
-        if shares:
-            out.append(f"{match.name_en} as a share of {nat.name_en}: " + ", ".join(shares) + ".")
-    return " ".join(out)
+        years = [(p.year, 100 * p.value / national_by_year[p.year], p.year in disputed)
+                 for p in zj if len(p.period) == 4 and national_by_year.get(p.year, 0) > 0 and p.year <= as_of_year]
+        if years:
+            out.append(Share(match, nat, years))
+    return out
 
 
-def _evidence(dataset: Dataset, target: Target, a: Assessment, as_of_year: int) -> list[dict]:
+def shares_sentence(shares: list[Share]) -> str:
+    """'Online sales as a share of national online sales: 2015: 19.6%, 2017: 18.1%.', in the page's language."""
+    out = []
+    for share in shares:
+        years = [(_("{year}: {share}% (national sources disagree)") if disputed else _("{year}: {share}%")).format(year=year, share=f"{value:.1f}")
+                 for year, value, disputed in share.years]
+        out.append(_("{part} as a share of {whole}: {years}.").format(
+            part=local(share.part, "name"), whole=local(share.whole, "name"), years=pgettext("list of years", ", ").join(years)))
+    return paragraph(out)
+
+
+def national_shares(dataset: Dataset, target: Target, as_of_year: int) -> str:
+    """Zhejiang's share of the national figure, in a sentence per national series (share_figures)."""
+    return shares_sentence(share_figures(dataset, target, as_of_year))
+
+
+def _evidence_records(dataset: Dataset, target: Target, as_of_year: int) -> pd.DataFrame:
+    ev = dataset.evidence.evidence
+    return ev[(ev["target_id"] == target.id) & (ev["date"].str[:4].astype(int) <= as_of_year)].sort_values("date", kind="stable")
+
+
+def _evidence_rows(records: pd.DataFrame, sources: pd.DataFrame, a: Assessment) -> list[dict]:
     """Every record read for the target, counted or not, with its grades in words, what it counts
     for by the rule table, and whether it decides the verdict at the deadline or the status now."""
-    ev = dataset.evidence.evidence
-    ev = ev[(ev["target_id"] == target.id) & (ev["date"].str[:4].astype(int) <= as_of_year)].sort_values("date", kind="stable")
-    sources = dataset.sources.set_index("source_id")
+    if records.empty:
+        return []
+    sources = sources.set_index("source_id")
     out = []
-    for r in ev.itertuples():
+    for r in records.itertuples():
         contribution = Contribution(r.finding)
-        decides = [when for when, record in (("at the deadline", a.deciding_record), ("now", a.deciding_record_now)) if record == r.record_id]
+        at_deadline, now = a.deciding_record == r.record_id, a.deciding_record_now == r.record_id
+        decides = (_("at the deadline and now") if at_deadline and now else _("at the deadline") if at_deadline
+                   else _("now") if now else "")
+        decides_words = (_("decides the verdict at the deadline and the status now") if at_deadline and now
+                         else _("decides the verdict at the deadline") if at_deadline
+                         else _("decides the status now") if now else "")
         out.append({
-            "record_id": r.record_id, "date": r.date, "summary": r.summary, "quote": r.quote, "source_id": r.source_id,
+            "record_id": r.record_id, "date": r.date, "summary": local(r, "summary"), "quote": r.quote, "source_id": r.source_id,
             "url": sources["url"].get(r.source_id, "#"), "lang": sources["language"].get(r.source_id, "zh"),
-            "grades": f"{SCOPE_WORDS[Scope(r.scope)]}; {STATE_WORDS[State(r.state)]}; {MATCH_WORDS[Match(r.match)]}",
+            "grades": grade_words(r.scope, r.state, r.match),
             "counted": contribution != Contribution.NOT_COUNTED,
-            "verdict": VERDICT_OF.get(contribution), "reason": r.finding_reason, "review": r.review,
-            "decides": " and ".join(decides),
+            "verdict": VERDICT_OF.get(contribution), "reason": reason_words(r.finding_reason), "review": local(r, "review"),
+            "decides": decides, "decides_words": decides_words,
         })
     return out
 
@@ -148,6 +244,7 @@ def _shown(own: Optional[Series], context: list[Series]) -> pd.DataFrame:
 
 
 def _sources(dataset: Dataset, shown: pd.DataFrame) -> list[dict]:
+    """The sources of the figures shown, as data (the title as stored: TargetView.sources writes it for readers)."""
     if shown.empty:
         return []
     sources = dataset.sources.set_index("source_id")
@@ -159,7 +256,7 @@ def _sources(dataset: Dataset, shown: pd.DataFrame) -> list[dict]:
         s = sources.loc[source_id]
         indicators = set(shown[shown["source_id"] == source_id]["indicator_id"])
         quotes = obs[(obs["source_id"] == source_id) & obs["indicator_id"].isin(indicators)]["quote"].tolist()
-        out.append({"source_id": source_id, **s.to_dict(), "title": source_title(s["title"], s["publisher"]), "quotes": quotes})
+        out.append({"source_id": source_id, **s.to_dict(), "quotes": quotes})
     return out
 
 
@@ -184,24 +281,22 @@ def target_view(dataset: Dataset, target: Target, a: Assessment, as_of_year: int
     for indicator_id in target.context:
         series = _series(dataset, indicators[indicator_id], as_of_year)
         if series is None:
-            gaps.append(indicators[indicator_id].name_en)
+            gaps.append(indicators[indicator_id])
         else:
             context.append(series)
     shown = _shown(own, context)
     return TargetView(
         target=target, assessment=a, indicator=indicator, own=own,
-        baseline=_baseline(target, a, indicator) if indicator is not None else "",
-        facts=_facts(target, a, indicator), sentences=sentences(a, target, indicator),
-        context=context, context_gaps=gaps, shares=national_shares(dataset, target, as_of_year) if target.context else "",
-        evidence=_evidence(dataset, target, a, as_of_year), searches=searches_for(dataset, target), sources=_sources(dataset, shown),
-        download=_download(dataset, target, shown),
-        standing=provincial_standing(dataset, [i for i in [target.indicator, *target.context] if i], as_of_year),
+        context=context, missing_context=gaps, share_figures=share_figures(dataset, target, as_of_year) if target.context else [],
+        evidence_records=_evidence_records(dataset, target, as_of_year), searches=searches_for(dataset, target),
+        source_rows=_sources(dataset, shown), download=_download(dataset, target, shown),
+        standing_tables=standing_tables(dataset, [i for i in [target.indicator, *target.context] if i], as_of_year),
+        sources_frame=dataset.sources,
     )
 
 
-def provincial_standing(dataset: Dataset, indicator_ids: list[str], as_of_year: int) -> list[dict]:
-    """For each series with an all-province table: Zhejiang's value, its rank among the provinces
-    and its share of the national total, year by year, with what the total is."""
+def standing_tables(dataset: Dataset, indicator_ids: list[str], as_of_year: int) -> list[tuple[Indicator, pd.DataFrame]]:
+    """For each series with an all-province table: its rows of provinces.standing up to the as-of year."""
     from .provinces import zhejiang_standing
 
     imported = set(dataset.snapshots.panel["indicator_id"]) if not dataset.snapshots.panel.empty else set()
@@ -209,14 +304,24 @@ def provincial_standing(dataset: Dataset, indicator_ids: list[str], as_of_year: 
     for indicator_id in (i for i in indicator_ids if i in imported):  # most targets have no provincial table
         rows = zhejiang_standing(dataset, indicator_id)
         rows = rows[rows["year"] <= as_of_year]
-        if rows.empty:
-            continue
-        indicator = dataset.registry.indicators[indicator_id]
-        out.append({
-            "indicator": indicator,
-            "rows": [{"year": int(r.year), "value": format_value(r.value, r.unit), "rank": r.rank_note,
-                      "share": "" if pd.isna(r.share) else f"{r.share:.1f}%"} for r in rows.itertuples()],
-            "total_label": rows.iloc[-1]["total_label"],
-        })
+        if not rows.empty:
+            out.append((dataset.registry.indicators[indicator_id], rows))
     return out
+
+
+def _standing_words(indicator: Indicator, rows: pd.DataFrame) -> dict:
+    from .provinces import row_rank_note, row_total_label
+
+    return {
+        "indicator": indicator,
+        "rows": [{"year": int(r.year), "value": format_value(r.value, r.unit), "rank": row_rank_note(r),
+                  "share": "" if pd.isna(r.share) else f"{r.share:.1f}%"} for r in rows.itertuples()],
+        "total_label": row_total_label(rows.iloc[-1]),
+    }
+
+
+def provincial_standing(dataset: Dataset, indicator_ids: list[str], as_of_year: int) -> list[dict]:
+    """For each series with an all-province table: Zhejiang's value, its rank among the provinces
+    and its share of the national total, year by year, with what the total is, in the page's language."""
+    return [_standing_words(indicator, rows) for indicator, rows in standing_tables(dataset, indicator_ids, as_of_year)]
 
