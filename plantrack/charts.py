@@ -258,6 +258,11 @@ class _Plot:
         return ",~f" if self.unit.language == SOURCE else "~f"  # Chinese tables group no thousands
 
     @property
+    def y_title_layout(self) -> dict:
+        """Chinese writes the unit level above the value axis ('亿元'), as Chinese charts do, not turned on its side."""
+        return {} if self.unit.language == SOURCE else {"titleAngle": 0, "titleAlign": "right", "titleBaseline": "bottom", "titleX": 0, "titleY": -6}
+
+    @property
     def size_test(self) -> str:
         baseline = kind_words("baseline")
         return "datum.kind === '{}'".format(baseline.replace("\\", "\\\\").replace("'", "\\'"))
@@ -329,7 +334,7 @@ def _chart(plot: _Plot, validate: bool = True) -> dict:
     """The Vega-Lite spec of a plot. Its layers draw plot.frames, in that order."""
     x = _year_axis(plot.dates)
     y = alt.Y("shown:Q", title=plot.unit.axis_title, scale=alt.Scale(zero=not plot.rank and min(plot.marks["shown"]) >= 0, reverse=plot.rank, nice=True),
-              axis=alt.Axis(titleLimit=200, labelLimit=80, format=plot.y_format))
+              axis=alt.Axis(titleLimit=200, labelLimit=80, format=plot.y_format, **plot.y_title_layout))
     colour = alt.Color("kind:N", title=None, scale=alt.Scale(domain=plot.kinds, range=[KINDS[k][0] for k in plot.codes]),
                        legend=alt.Legend(orient="bottom", direction="vertical", symbolType="circle", labelLimit=300))
     shape = alt.Shape("kind:N", scale=alt.Scale(domain=plot.kinds, range=[KINDS[k][1] for k in plot.codes]), legend=None)
@@ -366,8 +371,11 @@ def _reworded(spec: dict, plot: _Plot) -> dict:
         layer["data"] = {"name": name}
         encoding = layer["encoding"]
         if "title" in encoding.get("y", {}):
-            encoding["y"]["title"] = plot.unit.axis_title
-            encoding["y"]["axis"]["format"] = plot.y_format
+            axis = encoding["y"]["axis"]
+            encoding["y"]["title"], axis["format"] = plot.unit.axis_title, plot.y_format
+            for name in ("titleAngle", "titleAlign", "titleBaseline", "titleX", "titleY"):
+                axis.pop(name, None)
+            axis.update(plot.y_title_layout)
         for channel in ("color", "shape", "fill"):
             if "scale" in encoding.get(channel, {}):
                 encoding[channel]["scale"]["domain"] = list(plot.kinds)
