@@ -299,7 +299,7 @@ def standing_tables(dataset: Dataset, indicator_ids: list[str], as_of_year: int)
     """For each series with an all-province table: its rows of provinces.standing up to the as-of year."""
     from .provinces import zhejiang_standing
 
-    imported = set(dataset.snapshots.panel["indicator_id"]) if not dataset.snapshots.panel.empty else set()
+    imported = set(dataset.snapshots.panel["indicator_id"].unique()) if not dataset.snapshots.panel.empty else set()
     out = []
     for indicator_id in (i for i in indicator_ids if i in imported):  # most targets have no provincial table
         rows = zhejiang_standing(dataset, indicator_id)
