@@ -89,11 +89,6 @@ class TargetView:
         return sentences(self.assessment, self.target, self.indicator)
 
     @property
-    def paragraph(self) -> str:
-        """The sentences as one paragraph, joined as the page's language joins sentences."""
-        return paragraph(self.sentences)
-
-    @property
     def context_gaps(self) -> list[str]:
         """The names of the context series without a figure."""
         return [local(i, "name") for i in self.missing_context]
@@ -228,11 +223,13 @@ def _evidence_rows(records: pd.DataFrame, sources: pd.DataFrame, a: Assessment) 
                          else _("decides the verdict at the deadline") if at_deadline
                          else _("decides the status now") if now else "")
         out.append({
-            "record_id": r.record_id, "date": r.date, "summary": local(r, "summary"), "quote": r.quote, "source_id": r.source_id,
+            # the record's own text in both languages: a template shows local(r, "summary")
+            "record_id": r.record_id, "date": r.date, "summary": r.summary, "summary_zh": getattr(r, "summary_zh", None),
+            "review": r.review, "review_zh": getattr(r, "review_zh", None), "quote": r.quote, "source_id": r.source_id,
             "url": sources["url"].get(r.source_id, "#"), "lang": sources["language"].get(r.source_id, "zh"),
             "grades": grade_words(r.scope, r.state, r.match),
             "counted": contribution != Contribution.NOT_COUNTED,
-            "verdict": VERDICT_OF.get(contribution), "reason": reason_words(r.finding_reason), "review": local(r, "review"),
+            "verdict": VERDICT_OF.get(contribution), "reason": reason_words(r.finding_reason),
             "decides": decides, "decides_words": decides_words,
         })
     return out

@@ -80,7 +80,7 @@ def test_every_word_of_a_chinese_chart_is_chinese(made):
             assert domain == zh.kinds and set(domain) == drawn and all(CJK.search(k) for k in domain), (zh.key, domain)
         assert len(zh.kinds) == len(en.kinds)
         tooltips = [[t["title"] for t in layer["encoding"]["tooltip"]] for layer, _ in layers(zh.spec) if "tooltip" in layer["encoding"]]
-        assert tooltips == [["时期", "数值", "类别", "来源", "原文"]], zh.key
+        assert tooltips == [["时期", "数值", "类型", "来源", "原文摘录"]], zh.key
         for text in (zh.description, zh.label):
             assert CJK.search(text) and not ENGLISH.search(text.replace(indicator.name_zh, "")), (zh.key, text)
         assert zh.label.startswith(f"{indicator.name_zh}图，单位：")

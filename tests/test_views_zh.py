@@ -69,7 +69,7 @@ def test_scoreboard_cells_grades_and_bars_in_chinese(fixture, monkeypatch):
     report = chapter.Report(dataset, assessments, "2026.1", 2026, None)
     chapter.show_scoreboard(report)
     html = shown[0].in_language("zh")
-    assert '<p class="bar-title">截止年份</p>' in html and '<p class="bar-title">当前</p>' in html
+    assert '<p class="bar-title">截止年份</p>' in html and '<p class="bar-title">当前状态</p>' in html
     assert '<p class="bar-title">At the deadlines</p>' in shown[0].data
 
 
@@ -94,7 +94,9 @@ def test_evidence_grades_and_what_a_record_decides_in_chinese(fixture):
         (row,) = _evidence_rows(records, dataset.sources, assessments["gov-cloud"])
     assert row["grades"] == "全省；已完成或已投入运行；目标所指事项本身"
     assert (row["decides"], row["decides_words"]) == ("截止年结论和当前状态", "决定截止年结论和当前状态")
-    assert (row["summary"], row["review"], row["verdict"].group) == ("样例数据称政务云平台已建成。", "两次判读一致", Group.MET)
+    with language("zh"):  # the record's own text, as a template shows it
+        assert (i18n.local(row, "summary"), i18n.local(row, "review")) == ("样例数据称政务云平台已建成。", "两次判读一致")
+    assert (i18n.local(row, "summary"), row["verdict"].group) == ("The fixture says the cloud was built.", Group.MET)
     (english,) = _evidence_rows(records, dataset.sources, assessments["gov-cloud"])
     assert (english["decides"], english["decides_words"]) == ("at the deadline and now", "decides the verdict at the deadline and the status now")
 
@@ -108,8 +110,8 @@ def test_coverage_in_chinese(fixture):
         rows = {r["target_id"]: r for r in coverage_rows(table)}
     assert summary == "量化目标3个：3个有基期值，3个有截止年份或其后的数据，3个有数据。定性目标12个：1个有证据记录。"
     assert numbers(summary) == numbers(english)
-    assert (rows["com-sales"]["kind"], rows["com-sales"]["national"]) == ("数值目标", "2015、2017")
-    assert (rows["com-villages"]["kind"], rows["com-villages"]["national"]) == ("比重目标", "不适用")
+    assert (rows["com-sales"]["kind"], rows["com-sales"]["national"]) == ("阈值目标", "2015、2017")
+    assert (rows["com-villages"]["kind"], rows["com-villages"]["national"]) == ("占比目标", "不适用")
     gaps = {r["gaps"] for r in rows.values() if r["gaps"]}
     assert gaps and all(CJK.search(g) and not re.search(r"[A-Za-z]", g) for g in gaps), gaps
     assert table.equals(coverage_table(dataset))  # the table keeps its codes
@@ -132,7 +134,7 @@ def test_provincial_ranks_and_totals_in_chinese():
 
 def test_target_kinds_in_chinese():
     with language("zh"):
-        assert [kind_words(k) for k in ("milestone", "threshold", "rank")] == ["定性目标", "数值目标", "位次目标"]
+        assert [kind_words(k) for k in ("milestone", "threshold", "rank")] == ["定性目标", "阈值目标", "位次目标"]
     assert kind_words("milestone") == "milestone"
 
 
@@ -200,7 +202,7 @@ def test_pages_are_laid_out_in_chinese_from_their_translated_markdown(data_dir, 
         assert prose and not any(block in chinese[name] for block in prose if len(block) > 40), name
     assert "<td>进展显著</td><td>进度比 ≥ 0.95</td>" in chinese["methodology"] and "已阅读，不计入" in chinese["methodology"]
     assert "本版本记录了" in chinese["methodology"]
-    assert "量化目标3个：" in chinese["coverage"] and "<td>数值目标</td>" in chinese["coverage"]
+    assert "量化目标3个：" in chinese["coverage"] and "<td>阈值目标</td>" in chinese["coverage"]
     assert english["methodology"].count("95% confidence interval") == 2  # English as it was
 
 
@@ -221,4 +223,4 @@ def test_zhejiang_among_the_provinces_in_chinese(data_dir):
     overview = chapter.where_zhejiang_stands(chapter.Report(dataset, assessments, "2026.1", 2026, data_dir))
     html = overview.in_language("zh")
     assert "<td>fx_sales（中文）</td>" in html and "<td>2017年：有数据的3个省（区、市）中居第2位（共31个）</td>" in html
-    assert "<td>不计算占比</td>" in html and "2017: 2 of 3 provinces with a figure (of 31)" in overview.data
+    assert "<td>无占比</td>" in html and "2017: 2 of 3 provinces with a figure (of 31)" in overview.data
