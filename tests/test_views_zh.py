@@ -9,6 +9,7 @@ import shutil
 
 import pandas as pd
 import pytest
+import yaml
 
 from plantrack import chapter, i18n, pages, scoreboard
 from plantrack.assess import assess_all, assess_targets
@@ -208,9 +209,10 @@ def test_pages_are_laid_out_in_chinese_from_their_translated_markdown(data_dir, 
 
 def test_zhejiang_among_the_provinces_in_chinese(data_dir):
     shutil.copytree(FIXTURE.parent / "snapshots", data_dir / "snapshots")
-    for id_, unit in (("fx_sales", "亿元"), ("fx_share", "%")):
-        append_yaml(data_dir / "indicators.yaml", {"id": id_, "name_zh": f"{id_}（中文）", "name_en": id_, "unit": unit,
-                                                   "definition": "Fixture indicator.", "publisher": "国家统计局"})
+    sales = next(e for e in yaml.safe_load((data_dir / "indicators.yaml").read_text(encoding="utf-8")) if e["id"] == "sales")
+    for id_, unit in (("fx_sales", "亿元"), ("fx_share", "%")):  # the two series the snapshots feed, written like `sales`
+        append_yaml(data_dir / "indicators.yaml", {**sales, "id": id_, "name_zh": f"{id_}（中文）", "name_en": id_, "unit": unit,
+                                                   "publisher": "国家统计局"})
     edit_yaml(data_dir / "targets.yaml", 0, context=["cn_sales", "fx_sales", "fx_share"])
     dataset = load_dataset(data_dir)
     assessments = assess_targets(dataset, 2026)
