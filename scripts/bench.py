@@ -89,7 +89,7 @@ def naive_pipeline(base: Path, data: Path, cache: Path) -> None:
     for task in plan.tasks:
         out = src / task.output
         out.parent.mkdir(parents=True, exist_ok=True)
-        pm.execute_notebook(read_template(task.source, task.heading), str(out), parameters=task.parameters,
+        pm.execute_notebook(read_template(task.source, task.headings.get('en', '')), str(out), parameters=task.parameters,
                             kernel_name="python3", progress_bar=False, cwd=str(src), kernel_manager_class=IPCKernelManager)
     subprocess.run([sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(src),
                     "--path-output", str(naive), "--all"], check=True, capture_output=True)
