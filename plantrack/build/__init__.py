@@ -40,8 +40,9 @@ def refuse_contradictions(dataset, assessments) -> None:
 
 
 def build_edition(edition: str, layout: Layout = Layout(), as_of_year: int | None = None, review: bool = False,
-                  jobs: int | None = None, wait: float = 0.0):
-    """Build the edition and publish it under site/<edition>; return that folder.
+                  jobs: int | None = None, wait: float = 0.0, languages: tuple[str, ...] = LANGUAGES):
+    """Build the edition and publish it under site/<edition>; return that folder. Every edition is
+    built in every language; `languages` lets `make bench` measure a build in fewer, to compare.
 
     Another build of the same build folder running: wait up to `wait` seconds, then BuildError.
     The edition's work folder keeps Sphinx's state between builds, and notebooks whose inputs
@@ -60,7 +61,7 @@ def build_edition(edition: str, layout: Layout = Layout(), as_of_year: int | Non
             recover_site(layout.site)
             for scratch in layout.build_dir.glob("run-*"):  # notebook runs of a killed build
                 shutil.rmtree(scratch, ignore_errors=True)
-            return _build(edition, layout, as_of_year, review, jobs, lambda name: progress.update(step=name))
+            return _build(edition, layout, as_of_year, review, jobs, lambda name: progress.update(step=name), languages)
         except BuildError:
             raise
         except Exception as exc:
@@ -80,7 +81,7 @@ def needs_full_build(work, static: str) -> bool:
         return True
 
 
-def _build(edition: str, layout: Layout, as_of_year: int, review: bool, jobs: int | None, step) -> object:
+def _build(edition: str, layout: Layout, as_of_year: int, review: bool, jobs: int | None, step, languages: tuple[str, ...]) -> object:
     obstacle = site_obstacle(layout.site, edition)  # found now rather than after minutes of work; publish checks again
     if obstacle:
         raise BuildError(f"publish: {obstacle}; nothing was built and no published edition was changed")
@@ -91,7 +92,7 @@ def _build(edition: str, layout: Layout, as_of_year: int, review: bool, jobs: in
         raise BuildError(f"invalid data, nothing was built or published:\n{exc.report()}") from None
     step("plan")
     work = layout.build_dir / "work" / edition
-    plan = plan_build(layout, dataset, edition, as_of_year, review, bundle_key(), work / "assessment.json")
+    plan = plan_build(layout, dataset, edition, as_of_year, review, bundle_key(), work / "assessment.json", languages)
     published = layout.site / edition
     if ((published / "manifest.json").exists() and not edition_problems(published)
             and json.loads((published / "manifest.json").read_text(encoding="utf-8")).get("inputs") == plan.inputs):
@@ -108,7 +109,7 @@ def _build(edition: str, layout: Layout, as_of_year: int, review: bool, jobs: in
         save_assessments(assessments, work / "assessment.json")
         table = assessment_table(assessments)
         previous_data = layout.site / plan.previous / "data" if plan.previous else None
-        sources = {code: work / code / "src" for code in LANGUAGES}  # one Sphinx project per language
+        sources = {code: work / code / "src" for code in languages}  # one Sphinx project per language
         for code, src in sources.items():
             step(f"lay out the data pages ({code})")
             with language(code):
@@ -136,7 +137,7 @@ def _build(edition: str, layout: Layout, as_of_year: int, review: bool, jobs: in
                 shutil.copytree(src / "_extra" / "downloads", book / "downloads")
             write_data_package(folder / "data", layout, table, dataset)
 
-        return publish(html[LANGUAGES[0]], layout.site, edition, manifest, complete)
+        return publish(html[languages[0]], layout.site, edition, manifest, complete)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)  # a half-built work folder must not seed the next build
         raise

@@ -101,12 +101,12 @@ def area_headings(dataset: Dataset, area_id: str) -> dict[str, str]:
 
 
 def plan_build(layout: Layout, dataset: Dataset, edition: str, as_of_year: int, review: bool, bundle_key: str,
-               assessment_path: Path) -> BuildPlan:
+               assessment_path: Path, languages: tuple[str, ...] = LANGUAGES) -> BuildPlan:
     package = package_digest()
     data_digest = digest_files(tree_files(layout.data_dir), layout.data_dir)  # snapshots/ included
     book = digest_files(tree_files(layout.root / "book") + tree_files(layout.root / "pages")
                         + [layout.root / "_config.yml", layout.root / "_toc.yml"], layout.root)
-    static = digest_text(book, package, edition, str(review), bundle_key)
+    static = digest_text(book, package, edition, str(review), bundle_key, *languages)
     previous = previous_edition(layout.site, edition)
     previous_manifest = (layout.site / previous / "manifest.json").read_text(encoding="utf-8") if previous else ""
     common = {"data_dir": str(layout.data_dir.resolve()), "edition": edition, "as_of_year": as_of_year,
