@@ -52,9 +52,16 @@ def edition_config(config_file: Path, edition: str, review: bool, code: str = SO
     sphinx["html_theme_options"]["switcher"] = {"json_url": switcher_url(code), "version_match": edition}
     with language(code):
         config["title"] = _(config["title"])
+    if repository_url(config):
+        config["html"]["use_issues_button"] = True
     if review:
         config["html"]["comments"]["hypothesis"] = True
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
+def repository_url(config: dict) -> str:
+    """The project's repository address from _config.yml ('' when none is configured)."""
+    return ((config.get("repository") or {}).get("url") or "").strip().rstrip("/")
 
 
 def assemble_source(src: Path, layout: Layout, edition: str, review: bool, areas: list[str], laid_out: dict[str, str],
