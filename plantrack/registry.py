@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Optional
+from typing import ClassVar, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -21,6 +21,8 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 
 class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, allow_inf_nan=False)
+    # English prose that pages show; each has its Chinese in `<field>_zh`
+    prose: ClassVar[tuple[str, ...]] = ()
 
 
 def _number_not_text(value):
@@ -76,9 +78,13 @@ class Area(_Entry):
     clause: str = Field(min_length=1)
     agencies: list[str]
     agencies_note: Optional[str] = None
+    agencies_note_zh: Optional[str] = None
     description: str = Field(min_length=1)
+    description_zh: Optional[str] = None
     # the paragraph that opens the area's chapter; without one the chapter opens with the description
     introduction: Optional[str] = None
+    introduction_zh: Optional[str] = None
+    prose: ClassVar[tuple[str, ...]] = ("description", "introduction", "agencies_note")
 
 
 class Indicator(_Entry):
@@ -88,8 +94,10 @@ class Indicator(_Entry):
     name_en: str = Field(min_length=1)
     unit: str
     definition: str = Field(min_length=1)
+    definition_zh: Optional[str] = None
     publisher: str = Field(min_length=1)
     caveats: Optional[str] = None
+    caveats_zh: Optional[str] = None
     # the largest value the series can take, where it is not the 100 of a share in %
     maximum: Optional[float] = Field(default=None, gt=0)
     scope: Literal["zhejiang", "national"] = "zhejiang"
@@ -101,6 +109,7 @@ class Indicator(_Entry):
     # a US-dollar series derived from a yuan series at the annual average rate (plantrack/derived.py)
     converted_from: Optional[str] = None
     rate: Optional[str] = None
+    prose: ClassVar[tuple[str, ...]] = ("definition", "caveats")
 
     _unit = field_validator("unit")(known_unit)
 
@@ -129,12 +138,15 @@ class Target(_Entry):
     unit: Optional[str] = None
     deadline: int = Field(ge=2016, le=2030)
     deadline_note: Optional[str] = None
+    deadline_note_zh: Optional[str] = None
     baseline_year: int = Field(default=2015, ge=2010, le=2030)
     indicator: Optional[str] = None
     cumulative_from: Optional[int] = None
     proxy: Optional[str] = None
+    proxy_zh: Optional[str] = None
     context: list[str] = []
     tolerance: Optional[float] = Field(default=None, gt=0, lt=1)
+    prose: ClassVar[tuple[str, ...]] = ("proxy", "deadline_note")
 
     _numbers = field_validator("value", "value_high", "deadline", "baseline_year", "cumulative_from", "tolerance",
                                mode="before")(_number_not_text)
