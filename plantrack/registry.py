@@ -21,7 +21,8 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 
 class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, allow_inf_nan=False)
-    # English prose that pages show; each has its Chinese in `<field>_zh`
+    # English prose that pages show; each has its Chinese in `<field>_zh`, which the loader requires
+    # wherever the English is written and refuses where it is not (translation_problems)
     prose: ClassVar[tuple[str, ...]] = ()
 
 
@@ -205,6 +206,8 @@ def _validated(path: Path, model: type[_Entry], issues: list[DataIssue]) -> list
         if isinstance(raw.get("id"), str) and raw["id"] in seen:
             issues.append(DataIssue(path.name, where, "id", raw["id"], f"a unique id (already used by {seen[raw['id']]})"))
             continue
+        for field, value, expected in translation_problems(model, raw):
+            issues.append(DataIssue(path.name, where, field, value, expected))
         try:
             entry = model.model_validate(raw)
         except ValidationError as exc:
@@ -213,6 +216,29 @@ def _validated(path: Path, model: type[_Entry], issues: list[DataIssue]) -> list
         seen[entry.id] = where
         parsed.append((where, entry))
     return parsed
+
+
+def _written(value) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def translation_problems(model: type[_Entry], raw: dict) -> list[tuple[str, str, str]]:
+    """(field, value, expected) for each English prose field of the entry written without its
+    Chinese (`<field>_zh` missing or empty), and each Chinese one written without its English. A
+    Chinese page shows the `_zh` text where an English one shows the English, so neither may
+    be there alone. Read from the entry as written, so that it is reported with the entry's
+    other problems."""
+    entry_id = raw.get("id")
+    entry = f"{model.__name__.lower()} {entry_id}" if isinstance(entry_id, str) and entry_id.strip() else f"this {model.__name__.lower()}"
+    out = []
+    for field in model.prose:
+        english, chinese = raw.get(field), raw.get(f"{field}_zh")
+        shown = "" if chinese is None else str(chinese)
+        if _written(english) and not _written(chinese):
+            out.append((f"{field}_zh", shown, f"a Chinese {field} for {entry} (its English {field} is written, so {field}_zh is required)"))
+        elif _written(chinese) and not _written(english) and not model.model_fields[field].is_required():
+            out.append((f"{field}_zh", shown, f"no {field}_zh on {entry} without its English (write {field} too, or remove {field}_zh)"))
+    return out
 
 
 def _pydantic_issues(file: str, where: str, raw: dict, exc: ValidationError) -> list[DataIssue]:
