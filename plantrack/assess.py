@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -17,6 +18,7 @@ import pandas as pd
 
 from .dataset import Dataset
 from .grading import Contribution, decide
+from .i18n import N_, SOURCE, MissingTranslation, _, current
 from .registry import Indicator, Target
 from .units import convert
 from .verdicts import Group, Verdict
@@ -32,6 +34,74 @@ CONFIDENCE = 0.95
 # Two sources are in conflict when they differ by more than this share for the same period.
 CONFLICT_SHARE = 0.005
 SOURCE_RANK = {"official_statistics": 0, "government_release": 1, "news": 2, "repost": 3}
+
+
+# ------------------------------------------------------------------------- stored words
+# The reasons, classes, notes and flags an assessment stores are language-neutral data: English
+# made from these templates, the same in both books and in assessment.csv. A page shows them in
+# its language with in_page_language() (or the Assessment's *_words properties), which finds the
+# template a text was made from and fills the page language's one with the same fields.
+
+NO_FIGURE_FOR = N_("no figure for {year}")
+MET_BEFORE_DEADLINE = N_("met in {year}, before the deadline; no figure for {deadline}")
+LOWER_BOUND_BELOW = N_("the years found sum to a lower bound below the target; a missing year's figure would decide")
+LOWER_BOUND_PASSES = N_("the years found already pass the target: a lower bound, the missing years can only add")
+NO_RECORD = N_("no evidence record found")
+NO_FIGURE_NO_RECORD = N_("no published figure and no evidence record")
+ONE_READ_NONE_COUNTED = N_("{n} record read, none counted")
+READ_NONE_COUNTED = N_("{n} records read, none counted")
+FIRST_AFTER_DEADLINE = N_("the first counted record describes {date}, after the deadline")
+DECIDED_BY = N_("decided by the record describing {date}")
+NOT_ASSESSED = N_("not assessed")
+SIGNIFICANT_PROGRESS = N_("significant progress")
+MODERATE_PROGRESS = N_("moderate progress")
+INSUFFICIENT_PROGRESS = N_("insufficient progress")
+MOVING_AWAY = N_("moving away")
+NO_BASELINE_TO_ASSESS = N_("not assessed: no baseline")
+NOTHING_AFTER_BASELINE = N_("not assessed: no figure after the baseline")
+MET_AT_BASELINE = N_("target already met at baseline")
+TOO_FEW_FIGURE = N_("not projectable: {n} annual figure, at least 3 are needed")
+TOO_FEW_FIGURES = N_("not projectable: {n} annual figures, at least 3 are needed")
+FLAT_TREND = N_("not projectable: the trend is flat")
+TREND_AWAY = N_("not projectable: the trend moves away from the target")
+LOG_LINEAR_TREND = N_("log-linear trend over {n} annual figures ({start}-{end})")
+LINEAR_TREND = N_("linear trend over {n} annual figures ({start}-{end})")
+NOT_ONLY_OFFICIAL = N_("not only official sources")
+PROXY_INDICATOR = N_("proxy indicator")
+DERIVED = N_("derived by conversion at an exchange rate")
+SOURCES_DISAGREE = N_("sources disagree for {years}")
+NO_BASELINE = N_("no baseline")
+FROM_EVIDENCE = N_("no published figure; verdict from evidence records")
+NO_EVIDENCE_FLAG = N_("no evidence")
+NO_EVIDENCE_BY = N_("no evidence by {year}")
+STORED_TEMPLATES = (NO_FIGURE_FOR, MET_BEFORE_DEADLINE, LOWER_BOUND_BELOW, LOWER_BOUND_PASSES, NO_RECORD, NO_FIGURE_NO_RECORD,
+                    ONE_READ_NONE_COUNTED, READ_NONE_COUNTED, FIRST_AFTER_DEADLINE, DECIDED_BY, NOT_ASSESSED, SIGNIFICANT_PROGRESS,
+                    MODERATE_PROGRESS, INSUFFICIENT_PROGRESS, MOVING_AWAY, NO_BASELINE_TO_ASSESS, NOTHING_AFTER_BASELINE, MET_AT_BASELINE,
+                    TOO_FEW_FIGURE, TOO_FEW_FIGURES, FLAT_TREND, TREND_AWAY, LOG_LINEAR_TREND, LINEAR_TREND, NOT_ONLY_OFFICIAL,
+                    PROXY_INDICATOR, DERIVED, SOURCES_DISAGREE, NO_BASELINE, FROM_EVIDENCE, NO_EVIDENCE_FLAG, NO_EVIDENCE_BY)
+
+
+def _pattern(template: str) -> re.Pattern:
+    parts = re.split(r"\{(\w+)\}", template)  # literal, field, literal, ...
+    return re.compile("".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)))
+
+
+_STORED_PATTERNS = [(template, _pattern(template)) for template in STORED_TEMPLATES]
+
+
+def in_page_language(stored: str) -> str:
+    """A stored reason, progress class, projection note or quality flag as the page's language
+    writes it: 'no figure for 2017' -> '无2017年数据'. English is the stored text itself."""
+    if current() == SOURCE or not stored:
+        return stored
+    for template, pattern in _STORED_PATTERNS:
+        found = pattern.fullmatch(stored)
+        if found:
+            fields = found.groupdict()
+            if "years" in fields:  # '2016, 2017' -> '2016、2017'
+                fields["years"] = _(", ").join(fields["years"].split(", "))
+            return _(template).format(**fields)
+    raise MissingTranslation(f"assess.in_page_language: {stored!r} was made from no template of assess.STORED_TEMPLATES")
 
 
 @dataclass(frozen=True)
@@ -70,7 +140,7 @@ class Assessment:
     cagr_actual: Optional[float] = None
     cagr_required: Optional[float] = None
     progress_ratio: Optional[float] = None
-    progress_class: str = "not assessed"
+    progress_class: str = NOT_ASSESSED
     projection_year: Optional[float] = None
     projection_low: Optional[float] = None
     projection_high: Optional[float] = None
@@ -85,6 +155,23 @@ class Assessment:
     @property
     def verdict_group(self) -> Group:
         return Verdict(self.verdict).group
+
+    # What a page shows of the stored text, in the page's language (the fields stay as stored).
+    @property
+    def verdict_reason_words(self) -> str:
+        return in_page_language(self.verdict_reason)
+
+    @property
+    def progress_class_words(self) -> str:
+        return in_page_language(self.progress_class)
+
+    @property
+    def projection_note_words(self) -> str:
+        return in_page_language(self.projection_note)
+
+    @property
+    def quality_flag_words(self) -> list[str]:
+        return [in_page_language(flag) for flag in self.quality_flags]
 
 
 # ------------------------------------------------------------------------- comparison rules
@@ -221,14 +308,14 @@ def cagr(start: float, end: float, years: float) -> Optional[float]:
 
 def progress_class(ratio: Optional[float]) -> str:
     if ratio is None:
-        return "not assessed"
+        return NOT_ASSESSED
     if ratio >= SIGNIFICANT:
-        return "significant progress"
+        return SIGNIFICANT_PROGRESS
     if ratio >= MODERATE:
-        return "moderate progress"
+        return MODERATE_PROGRESS
     if ratio >= 0:
-        return "insufficient progress"
-    return "moving away"
+        return INSUFFICIENT_PROGRESS
+    return MOVING_AWAY
 
 
 def project(points: list[Point], threshold: float, log_scale: bool, confidence: float = CONFIDENCE) -> tuple[Optional[float], Optional[float], Optional[float], str]:
@@ -236,7 +323,7 @@ def project(points: list[Point], threshold: float, log_scale: bool, confidence: 
     confidence interval. Log-linear for levels and counts, linear for shares and ranks."""
     usable = [p for p in points if not log_scale or p.value > 0]
     if len(usable) < 3:
-        return None, None, None, f"not projectable: {len(usable)} annual figure{'' if len(usable) == 1 else 's'}, at least 3 are needed"
+        return None, None, None, (TOO_FEW_FIGURE if len(usable) == 1 else TOO_FEW_FIGURES).format(n=len(usable))
     x = np.array([p.year for p in usable], dtype=float)
     y = np.array([math.log(p.value) if log_scale else p.value for p in usable])
     goal = math.log(threshold) if log_scale else threshold
@@ -244,7 +331,7 @@ def project(points: list[Point], threshold: float, log_scale: bool, confidence: 
 
     fit = stats.linregress(x, y)
     if fit.slope == 0:
-        return None, None, None, "not projectable: the trend is flat"
+        return None, None, None, FLAT_TREND
     x_mean, y_mean = x.mean(), y.mean()
 
     def crossing(slope: float) -> float:
@@ -253,13 +340,12 @@ def project(points: list[Point], threshold: float, log_scale: bool, confidence: 
     central = crossing(fit.slope)
     direction = 1 if goal > y_mean else -1
     if fit.slope * direction <= 0:
-        return None, None, None, "not projectable: the trend moves away from the target"
+        return None, None, None, TREND_AWAY
     t_crit = stats.t.ppf(0.5 + confidence / 2, len(usable) - 2) if len(usable) > 2 else math.inf
     slopes = [fit.slope - t_crit * fit.stderr, fit.slope + t_crit * fit.stderr]
     bounds = [crossing(s) if s * direction > 0 else math.inf for s in slopes]
     low, high = min(bounds), max(bounds)
-    scale = "log-linear" if log_scale else "linear"
-    note = f"{scale} trend over {len(usable)} annual figures ({int(x[0])}-{int(x[-1])})"
+    note = (LOG_LINEAR_TREND if log_scale else LINEAR_TREND).format(n=len(usable), start=int(x[0]), end=int(x[-1]))
     return central, low, high, note
 
 
@@ -319,18 +405,18 @@ def assess_target(target: Target, dataset: Dataset, as_of_year: Optional[int] = 
     result.first_met_year = next((p.year for p in points if outcome(p) == Verdict.MET), None)
     if at_deadline is None:
         result.verdict = Verdict.NOT_MEASURABLE
-        result.verdict_reason = f"no figure for {target.deadline}"
+        result.verdict_reason = NO_FIGURE_FOR.format(year=target.deadline)
         # A level met before the deadline stands; a rank moves both ways, so it needs the deadline's figure.
         if result.first_met_year is not None and result.first_met_year < target.deadline and target.kind != "rank":
-            result.verdict, result.verdict_reason = Verdict.MET, f"met in {result.first_met_year}, before the deadline; no figure for {target.deadline}"
+            result.verdict, result.verdict_reason = Verdict.MET, MET_BEFORE_DEADLINE.format(year=result.first_met_year, deadline=target.deadline)
     else:
         result.deadline_value, result.deadline_qualifier = at_deadline.value, at_deadline.qualifier
         result.verdict = outcome(at_deadline)
         if result.verdict == Verdict.UNKNOWN:
             result.verdict = Verdict.NOT_MEASURABLE
-            result.verdict_reason = "the years found sum to a lower bound below the target; a missing year's figure would decide"
+            result.verdict_reason = LOWER_BOUND_BELOW
         elif at_deadline.qualifier == "lower_bound":
-            result.verdict_reason = "the years found already pass the target: a lower bound, the missing years can only add"
+            result.verdict_reason = LOWER_BOUND_PASSES
         if result.verdict not in (Verdict.MET, Verdict.NOT_MEASURABLE):
             gap = threshold - at_deadline.value if increase_is_better(target) else at_deadline.value - threshold
             result.shortfall = gap
@@ -363,14 +449,14 @@ def baseline_point(points: list[Point], target: Target) -> Optional[Point]:
 def _progress(result: Assessment, target: Target, points: list[Point], base: Optional[Point], threshold: float, at_deadline: Optional[Point]) -> None:
     """Ratio of actual to required growth over the plan period (Eurostat / Open SDG)."""
     if base is None:
-        result.progress_class = "not assessed: no baseline"
+        result.progress_class = NO_BASELINE_TO_ASSESS
         return
     end = at_deadline or next((p for p in reversed(points) if p.year <= target.deadline and p.year > base.year), None)
     if end is None or end.year <= base.year:
-        result.progress_class = "not assessed: no figure after the baseline"
+        result.progress_class = NOTHING_AFTER_BASELINE
         return
     if compare(base.value, base.qualifier, target.comparator, threshold) == Verdict.MET:
-        result.progress_class = "target already met at baseline"
+        result.progress_class = MET_AT_BASELINE
         return
     if target.cumulative_from is not None:
         # A running sum starts from zero, so growth rates are undefined: compare the share of the
@@ -391,18 +477,18 @@ def _quality(result: Assessment, target: Target, dataset: Dataset, points: list[
     kinds = dataset.sources.set_index("source_id")["kind"].to_dict() if not dataset.sources.empty else {}
     used = {p.source_id for p in points if p.source_id}
     if used and not all(kinds.get(s) in ("official_statistics", "government_release") for s in used):
-        flags.append("not only official sources")
+        flags.append(NOT_ONLY_OFFICIAL)
     if target.proxy:
-        flags.append("proxy indicator")
+        flags.append(PROXY_INDICATOR)
     observed = dataset.observations
     if "derived" in observed and any(observed[(observed["indicator_id"] == target.indicator) & observed["derived"]]["year"].isin({p.year for p in points})):
-        flags.append("derived by conversion at an exchange rate")
+        flags.append(DERIVED)
     if conflicts:
-        flags.append("sources disagree for " + ", ".join(map(str, conflicts)))
+        flags.append(SOURCES_DISAGREE.format(years=", ".join(map(str, conflicts))))
     if base is None:
-        flags.append("no baseline")
+        flags.append(NO_BASELINE)
     if at_deadline is None:
-        flags.append(f"no figure for {target.deadline}")
+        flags.append(NO_FIGURE_FOR.format(year=target.deadline))
     result.quality_flags = flags
     result.quality = "ABCD"[min(len(flags), 3)] if points else "D"
 
@@ -415,17 +501,17 @@ def _assess_milestone(target: Target, dataset: Dataset, result: Assessment, as_o
         records = records[records["date"].str[:4].astype(int) <= as_of_year]
     result.evidence_based = True
     if fallback:
-        result.quality_flags = ["no published figure; verdict from evidence records"]
+        result.quality_flags = [FROM_EVIDENCE]
     counted = records[records["finding"] != Contribution.NOT_COUNTED.value]
     if counted.empty:
         result.verdict = Verdict.NO_EVIDENCE if target.kind == "milestone" else Verdict.NOT_MEASURABLE
         if records.empty:
-            result.verdict_reason = "no evidence record found" if target.kind == "milestone" else "no published figure and no evidence record"
+            result.verdict_reason = NO_RECORD if target.kind == "milestone" else NO_FIGURE_NO_RECORD
         else:
-            result.verdict_reason = f"{len(records)} record{'' if len(records) == 1 else 's'} read, none counted"
+            result.verdict_reason = (ONE_READ_NONE_COUNTED if len(records) == 1 else READ_NONE_COUNTED).format(n=len(records))
         result.status_now = Verdict.NO_EVIDENCE if target.kind == "milestone" else Verdict.UNKNOWN
         result.quality = "D"
-        result.quality_flags.append("no evidence")
+        result.quality_flags.append(NO_EVIDENCE_FLAG)
         return result
     decision = decide(zip(records["date"], (Contribution(f) for f in records["finding"])), target.deadline)
     result.verdict = decision.at_deadline
@@ -438,15 +524,15 @@ def _assess_milestone(target: Target, dataset: Dataset, result: Assessment, as_o
         result.deciding_record = ids[decision.deciding_at_deadline]
     if decision.deciding_at_deadline is None:
         first = min(counted["date"])
-        result.verdict_reason = f"the first counted record describes {first}, after the deadline"
+        result.verdict_reason = FIRST_AFTER_DEADLINE.format(date=first)
     else:
-        result.verdict_reason = f"decided by the record describing {dates[decision.deciding_at_deadline]}"
+        result.verdict_reason = DECIDED_BY.format(date=dates[decision.deciding_at_deadline])
     kinds = dataset.sources.set_index("source_id")["kind"].to_dict() if not dataset.sources.empty else {}
     official = any(kinds.get(s) in ("official_statistics", "government_release") for s in counted["source_id"])
     if not official:
-        result.quality_flags.append("not only official sources")
+        result.quality_flags.append(NOT_ONLY_OFFICIAL)
     if decision.deciding_at_deadline is None:
-        result.quality_flags.append(f"no evidence by {target.deadline}")
+        result.quality_flags.append(NO_EVIDENCE_BY.format(year=target.deadline))
     result.quality = "ABCD"[min(len(result.quality_flags), 3)]
     return result
 

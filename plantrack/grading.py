@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Callable, Iterable, Optional
 
+from .i18n import N_, _
 from .verdicts import FINDING_VERDICTS, Verdict
 
 
@@ -58,19 +59,51 @@ class Contribution(str, Enum):
     NOT_COUNTED = "not_counted"
 
 
+# The grades in words (English msgids): show them with scope_words() / state_words() / match_words()
+# or grade_words(), which write the page's language.
 SCOPE_WORDS = {
-    Scope.PROVINCE: "the whole province", Scope.ALL_NAMED: "all the places the target names",
-    Scope.SOME_NAMED: "some of the places the target names", Scope.LOCAL: "one city, district, park or firm",
-    Scope.NATIONAL: "China as a whole or another province",
+    Scope.PROVINCE: N_("the whole province"), Scope.ALL_NAMED: N_("all the places the target names"),
+    Scope.SOME_NAMED: N_("some of the places the target names"), Scope.LOCAL: N_("one city, district, park or firm"),
+    Scope.NATIONAL: N_("China as a whole or another province"),
 }
 STATE_WORDS = {
-    State.DONE: "done or in operation", State.UNDER_WAY: "under way", State.PLANNED: "planned or announced",
-    State.FRAMING: "framing only, no state", State.MISSED: "not achieved or fell short",
+    State.DONE: N_("done or in operation"), State.UNDER_WAY: N_("under way"), State.PLANNED: N_("planned or announced"),
+    State.FRAMING: N_("framing only, no state"), State.MISSED: N_("not achieved or fell short"),
 }
 MATCH_WORDS = {
-    Match.EXACT: "the thing the target names", Match.PART: "part of it",
-    Match.NEIGHBOUR: "a neighbouring thing", Match.UNRELATED: "unrelated",
+    Match.EXACT: N_("the thing the target names"), Match.PART: N_("part of it"),
+    Match.NEIGHBOUR: N_("a neighbouring thing"), Match.UNRELATED: N_("unrelated"),
 }
+NOT_COUNTED_WORDS = N_("read, not counted")
+
+
+def scope_words(code: str) -> str:
+    """A record's scope grade (the code in evidence.csv) in the page's language."""
+    return _(SCOPE_WORDS[Scope(code)])
+
+
+def state_words(code: str) -> str:
+    return _(STATE_WORDS[State(code)])
+
+
+def match_words(code: str) -> str:
+    return _(MATCH_WORDS[Match(code)])
+
+
+def grade_words(scope: str, state: str, match: str) -> str:
+    """A record's three grades as one line for readers: 'the whole province; under way; part of it'."""
+    return _("{scope}; {state}; {match}").format(scope=scope_words(scope), state=state_words(state), match=match_words(match))
+
+
+def contribution_words(contribution: "Contribution | str") -> str:
+    """What a record counts for in the page's language: a verdict's words, or 'read, not counted'."""
+    contribution = Contribution(contribution)
+    return _(NOT_COUNTED_WORDS) if contribution == Contribution.NOT_COUNTED else VERDICT_OF[contribution].words
+
+
+def reason_words(reason: str) -> str:
+    """A record rule's reason (the `finding_reason` judge() gives) in the page's language."""
+    return _(reason)
 FULL_SCOPE = (Scope.PROVINCE, Scope.ALL_NAMED)
 
 # Strongest first: the verdict is the strongest contribution among the counted records.
@@ -96,28 +129,28 @@ class RecordRule:
 
 
 RECORD_RULES: tuple[RecordRule, ...] = (
-    RecordRule("the quote was not found at the cited address", lambda g: g.quote_check == QuoteCheck.NOT_FOUND,
-               Contribution.NOT_COUNTED, "the quote could not be found in its source"),
-    RecordRule("the only copy found alters the characters (a mirror)", lambda g: g.quote_check == QuoteCheck.ALTERED,
-               Contribution.NOT_COUNTED, "a copy that alters characters is not a quote"),
-    RecordRule("match: unrelated", lambda g: g.match == Match.UNRELATED,
-               Contribution.NOT_COUNTED, "it does not bear on the target"),
-    RecordRule("match: a neighbouring thing", lambda g: g.match == Match.NEIGHBOUR,
-               Contribution.NOT_COUNTED, "it describes a related but different thing"),
-    RecordRule("state: framing only", lambda g: g.state == State.FRAMING,
-               Contribution.NOT_COUNTED, "it describes no state of the thing"),
-    RecordRule("scope: national or another province", lambda g: g.scope == Scope.NATIONAL,
-               Contribution.NOT_COUNTED, "it does not describe Zhejiang's own state"),
-    RecordRule("state: not achieved or fell short", lambda g: g.state == State.MISSED,
-               Contribution.CONTRADICTED, "the source says the thing was not achieved"),
-    RecordRule("state: planned or announced", lambda g: g.state == State.PLANNED,
-               Contribution.NOT_YET, "a plan or announcement is not a state reached"),
-    RecordRule("state: done; match: the thing itself; scope: the province or all the places named",
+    RecordRule(N_("the quote was not found at the cited address"), lambda g: g.quote_check == QuoteCheck.NOT_FOUND,
+               Contribution.NOT_COUNTED, N_("the quote could not be found in its source")),
+    RecordRule(N_("the only copy found alters the characters (a mirror)"), lambda g: g.quote_check == QuoteCheck.ALTERED,
+               Contribution.NOT_COUNTED, N_("a copy that alters characters is not a quote")),
+    RecordRule(N_("match: unrelated"), lambda g: g.match == Match.UNRELATED,
+               Contribution.NOT_COUNTED, N_("it does not bear on the target")),
+    RecordRule(N_("match: a neighbouring thing"), lambda g: g.match == Match.NEIGHBOUR,
+               Contribution.NOT_COUNTED, N_("it describes a related but different thing")),
+    RecordRule(N_("state: framing only"), lambda g: g.state == State.FRAMING,
+               Contribution.NOT_COUNTED, N_("it describes no state of the thing")),
+    RecordRule(N_("scope: national or another province"), lambda g: g.scope == Scope.NATIONAL,
+               Contribution.NOT_COUNTED, N_("it does not describe Zhejiang's own state")),
+    RecordRule(N_("state: not achieved or fell short"), lambda g: g.state == State.MISSED,
+               Contribution.CONTRADICTED, N_("the source says the thing was not achieved")),
+    RecordRule(N_("state: planned or announced"), lambda g: g.state == State.PLANNED,
+               Contribution.NOT_YET, N_("a plan or announcement is not a state reached")),
+    RecordRule(N_("state: done; match: the thing itself; scope: the province or all the places named"),
                lambda g: g.state == State.DONE and g.match == Match.EXACT and g.scope in FULL_SCOPE,
-               Contribution.ACHIEVED, "the thing the target names is in place where the target asks"),
-    RecordRule("state: done or under way; any other scope or match (part of it, some places, one city)",
+               Contribution.ACHIEVED, N_("the thing the target names is in place where the target asks")),
+    RecordRule(N_("state: done or under way; any other scope or match (part of it, some places, one city)"),
                lambda g: g.state in (State.DONE, State.UNDER_WAY),
-               Contribution.PARTLY, "only part of the thing, part of the area, or work still under way"),
+               Contribution.PARTLY, N_("only part of the thing, part of the area, or work still under way")),
 )
 
 
@@ -169,10 +202,10 @@ def decide(records: Iterable[tuple[str, Contribution]], deadline: int) -> Milest
 
 
 def rule_table() -> list[dict[str, str]]:
-    """The record rules as rows for the methodology page, in the order they are applied."""
+    """The record rules as rows for the methodology page, in the order they are applied, written
+    in the page's language (the keys stay as they are)."""
     return [
-        {"order": str(n), "when the record's grades are": r.condition,
-         "it counts as": "read, not counted" if r.contribution == Contribution.NOT_COUNTED else VERDICT_OF[r.contribution],
-         "because": r.reason}
+        {"order": str(n), "when the record's grades are": _(r.condition), "it counts as": contribution_words(r.contribution),
+         "because": _(r.reason)}
         for n, r in enumerate(RECORD_RULES, start=1)
     ]

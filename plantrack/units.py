@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .i18n import N_, SOURCE, _, current
+
 # unit -> (dimension, factor to the dimension's base unit, which is the unit with factor 1: 亿元,
 # 亿美元, 个, 户, 人, %, 万元/人, 点, 位, 亿吨, 万标准箱)
 UNITS: dict[str, tuple[str, Decimal]] = {
@@ -88,6 +90,53 @@ UNITS: dict[str, tuple[str, Decimal]] = {
 # The unit of one of each thing a reader counts: what words.py writes numbers in.
 UNIT_OF_ONE = {"yuan": "元", "usd": "美元", "count": "个", "households": "户", "persons": "人", "yuan_per_person": "元/人",
                "tonnes": "吨", "km": "公里", "gigabytes": "GB", "teu": "标准箱"}
+
+
+# Every unit's name for readers, in English (the msgid; the Chinese entry is the simplified Chinese
+# unit: '100 million yuan' -> '亿元'). Show a unit with unit_name(), never as it is stored.
+UNIT_NAMES = {
+    "元": N_("yuan"), "万元": N_("10,000 yuan"), "亿元": N_("100 million yuan"), "万亿元": N_("trillion yuan"),
+    "billion yuan": N_("billion yuan"), "億元": N_("100 million yuan"), "萬億元": N_("trillion yuan"), "trillion yuan": N_("trillion yuan"),
+    "RMB trillion": N_("trillion yuan"),
+    "美元": N_("US dollars"), "万美元": N_("10,000 US dollars"), "亿美元": N_("100 million US dollars"), "万亿美元": N_("trillion US dollars"),
+    "billion US dollars": N_("billion US dollars"), "billion U.S. dollars": N_("billion US dollars"), "億美元": N_("100 million US dollars"),
+    "个": N_("units"), "家": N_("firms"), "处": N_("sites"), "座": N_("facilities"), "项": N_("items"), "所": N_("institutions"),
+    "万个": N_("10,000 units"), "万家": N_("10,000 firms"), "万座": N_("10,000 facilities"),
+    "scenic spots": N_("scenic spots"), "5G base stations": N_("5G base stations"), "future factories": N_("future factories"),
+    "makerspaces": N_("makerspaces"), "enterprises": N_("enterprises"), "high-tech companies": N_("high-tech companies"),
+    "萬個": N_("10,000 units"), "個": N_("units"), "萬家": N_("10,000 firms"), "million": N_("million"),
+    "户": N_("households"), "万户": N_("10,000 households"), "亿户": N_("100 million households"),
+    "人": N_("people"), "万人": N_("10,000 people"), "亿人": N_("100 million people"), "million users": N_("million users"),
+    "台": N_("machines"), "%": N_("per cent"), "percent": N_("per cent"), "元/美元": N_("yuan per US dollar"),
+    "万元/人": N_("10,000 yuan per person"), "元/人": N_("yuan per person"), "yuan per person": N_("yuan per person"),
+    "点": N_("points"), "分": N_("score points"), "index": N_("index"), "位": N_("rank"), "名": N_("place in a ranking"),
+    "吨": N_("tonnes"), "万吨": N_("10,000 tonnes"), "亿吨": N_("100 million tonnes"), "億噸": N_("100 million tonnes"),
+    "million tons": N_("million tonnes"), "million tonnes": N_("million tonnes"), "billion tonnes": N_("billion tonnes"),
+    "公里": N_("km"), "万公里": N_("10,000 km"), "GB": N_("GB"), "万GB": N_("10,000 GB"), "亿GB": N_("100 million GB"),
+    "标准箱": N_("TEU"), "万标准箱": N_("10,000 TEU"), "万标箱": N_("10,000 TEU"), "萬標準箱": N_("10,000 TEU"),
+    "million standard containers": N_("million TEU"), "million TEUs": N_("million TEU"),
+}
+
+
+_TRADITIONAL = str.maketrans("萬億個噸標準", "万亿个吨标准")
+
+
+def simplified(unit: str) -> str:
+    """A unit published in traditional characters as simplified Chinese writes it: 萬億元 -> 万亿元."""
+    return unit.translate(_TRADITIONAL)
+
+
+def is_chinese(unit: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in unit)
+
+
+def unit_name(unit: str) -> str:
+    """A unit as readers of the page's language write it. English: its English name ('亿元' ->
+    '100 million yuan'). Chinese: a Chinese unit as published, in simplified characters ('億元' ->
+    '亿元'), an English one from the catalogue ('billion yuan' -> '十亿元'). An unknown unit as it is."""
+    if current() != SOURCE and is_chinese(unit):
+        return simplified(unit)
+    return _(UNIT_NAMES[unit]) if unit in UNIT_NAMES else unit
 
 
 class UnitError(ValueError):

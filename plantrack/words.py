@@ -1,6 +1,10 @@
-"""Numbers formatted for readers, and the plain sentences generated from an assessment.
+"""Numbers formatted for readers, and the plain sentences generated from an assessment, in the
+page's language (`i18n.current()` when the function is called).
 
-Every figure in a sentence comes from the assessment; nothing here is a data value.
+Every figure in a sentence comes from the assessment; nothing here is a data value. English
+writes thousands, millions and billions; Chinese writes 万, 亿 and 万亿 as Chinese statistical
+publications do (1.2万亿元, 9600亿元, 2800万户, 3000家), with no space between a number and its
+unit. Each sentence is one message with named placeholders, so each language orders its parts.
 """
 
 from __future__ import annotations
@@ -10,53 +14,97 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .assess import CONFIDENCE, Assessment
+from .i18n import N_, SOURCE, MissingTranslation, _, current, local, pgettext
 from .registry import Indicator, Target
-from .units import UNITS, in_units_of_one
+from .units import UNITS, in_units_of_one, is_chinese, simplified
 from .verdicts import Verdict
 
-QUALIFIER_WORDS = {"approx": "about ", "at_least": "at least ", "more_than": "more than ", "less_than": "less than ", "lower_bound": "at least "}
-COMPARATOR_WORDS = {">=": "at least", ">": "more than", "<=": "at most", "<": "less than", "about": "about", "between": "from"}
+# Tables of words: the English value is the msgid; show a value with _() (or the functions below,
+# which also pass unknown codes through), never as it is, on a page in another language.
+QUALIFIER_WORDS = {"approx": N_("about "), "at_least": N_("at least "), "more_than": N_("more than "), "less_than": N_("less than "),
+                   "lower_bound": N_("at least ")}
+COMPARATOR_WORDS = {">=": N_("at least"), ">": N_("more than"), "<=": N_("at most"), "<": N_("less than"), "about": N_("about"),
+                    "between": N_("from")}
 _NO_ANSWER = (Verdict.NO_EVIDENCE, Verdict.NOT_MEASURABLE)  # verdicts that record a gap, not a failure
-_COUNT_NOUNS = {"家": "firms", "个": "", "处": "", "座": "", "项": "", "所": ""}
+_COUNT_NOUNS = {"家": N_("firms"), "个": "", "处": "", "座": "", "项": "", "所": ""}
 
 
-def _number(value: float, digits: int) -> str:
-    text = f"{value:,.{digits}f}"
+def _chinese() -> bool:
+    return current() == "zh"
+
+
+def _number(value: float, digits: int, grouped: Optional[bool] = None) -> str:
+    """English groups thousands (12,000); Chinese statistical tables do not (12000)."""
+    grouped = current() == SOURCE if grouped is None else grouped
+    text = f"{value:{',' if grouped else ''}.{digits}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
 
 
+def qualifier_words(code: Optional[str]) -> str:
+    """The words before a figure for its qualifier ('about ', 'more than '; Chinese '约', '超过');
+    '' for an exact figure or an unknown code."""
+    return _(QUALIFIER_WORDS[code]) if code in QUALIFIER_WORDS else ""
+
+
+def comparator_words(code: str) -> str:
+    """'at least' for '>=' (Chinese '不低于'); an unknown code as it is."""
+    return _(COMPARATOR_WORDS[code]) if code in COMPARATOR_WORDS else code
+
+
 @dataclass(frozen=True)
 class DisplayUnit:
     """How a figure is written for readers: divide a value in the indicator's unit by `divisor`,
-    write `digits` decimals and follow it with `label` ('trillion yuan', '%', 'firms')."""
+    write `digits` decimals and follow it with `label` ('trillion yuan', '%', 'firms'; Chinese
+    '万亿元', '%', '家'). A unit is written in the language it was made in (`language`), so make
+    it with display_unit() inside the page's language."""
     divisor: float
     label: str
     digits: int
     axis_title: str  # the words on a chart's value axis: the label, or "number" for bare counts
+    language: str = SOURCE
 
     def number(self, value: float) -> str:
-        return _number(value / self.divisor, self.digits)
+        return _number(value / self.divisor, self.digits, grouped=self.language == SOURCE)
 
     def text(self, value: float) -> str:
         if self.label == "%":
             return f"{self.number(value)}%"
+        if self.language != SOURCE:  # Chinese: 1.2万亿元, 3000家
+            return f"{self.number(value)}{self.label}"
         return f"{self.number(value)} {self.label}".rstrip()
 
 
 # dimension -> the noun a reader counts in, and the magnitudes written as words
-_NOUNS = {"yuan": "yuan", "usd": "US dollars", "households": "households", "persons": "people", "tonnes": "tonnes",
-          "km": "km", "gigabytes": "GB", "teu": "TEU"}
+_NOUNS = {"yuan": N_("yuan"), "usd": N_("US dollars"), "households": N_("households"), "persons": N_("people"), "tonnes": N_("tonnes"),
+          "km": N_("km"), "gigabytes": N_("GB"), "teu": N_("TEU")}
 _CURRENCY_STEPS = ((1e12, "trillion", 2), (1e9, "billion", 1), (0, "million", 1))
 _COUNT_STEPS = ((1e9, "billion", 2), (1e6, "million", 2))
+# Chinese magnitudes, as statistical bulletins write them: money from 万元 up (250万元, 9600亿元,
+# 1.2万亿元, 25.6万元/人); counts whole below 10万 (3000家, 11931家), then in 万 and 亿 (2800万户, 1.2亿人).
+_ZH_CURRENCY_STEPS = ((1e12, "万亿", 2), (1e8, "亿", 2), (1e4, "万", 2), (0, "", 2))
+_ZH_COUNT_STEPS = ((1e8, 1e8, "亿", 2), (1e5, 1e4, "万", 2))  # (from, divisor, word, digits)
+# The measure word of a count whose unit names the thing in English (Chinese units carry their own: 家, 个, 台)
+_ZH_MEASURE_WORDS = {"enterprises": "家", "high-tech companies": "家", "future factories": "家", "makerspaces": "家",
+                     "scenic spots": "个", "5G base stations": "个", "million": "个"}
+
+
+def _measure_word(unit: Optional[str]) -> str:
+    """The Chinese measure word a count is written with: 家 for 家 and 万家, 个 for 万个 and 個."""
+    if unit in _ZH_MEASURE_WORDS:
+        return _ZH_MEASURE_WORDS[unit]
+    word = simplified(unit or "").lstrip("万亿")
+    return word if word and is_chinese(word) else "个"
 
 
 def display_unit(unit: Optional[str], magnitude: float) -> DisplayUnit:
     """The display unit for figures of about `magnitude` (in `unit`): the one function that
-    decides the words of a number in sentences, tables and chart axes."""
+    decides the words of a number in sentences, tables and chart axes, in the page's language."""
     dimension = UNITS[unit][0] if unit in UNITS else ""
     magnitude = 0.0 if magnitude is None or (isinstance(magnitude, float) and math.isnan(magnitude)) else abs(magnitude)
+    if _chinese():
+        return _chinese_unit(unit, dimension, magnitude)
     if dimension in ("yuan", "usd"):
         one = in_units_of_one(1, unit)
         for size, word, digits in _CURRENCY_STEPS:
@@ -83,28 +131,89 @@ def display_unit(unit: Optional[str], magnitude: float) -> DisplayUnit:
     return DisplayUnit(1, unit or "", 2, unit or "value")
 
 
+def _chinese_unit(unit: Optional[str], dimension: str, magnitude: float) -> DisplayUnit:
+    if dimension in ("yuan", "usd"):
+        one = in_units_of_one(1, unit)
+        for size, word, digits in _ZH_CURRENCY_STEPS:
+            if magnitude * one >= size:
+                label = word + _(_NOUNS[dimension])
+                return DisplayUnit((size or 1) / one, label, digits, label, "zh")
+    if dimension == "percent":
+        return DisplayUnit(1, "%", 1, _("per cent"), "zh")
+    if dimension == "yuan_per_person":  # 25.6万元/人, 8600元/人
+        one = in_units_of_one(1, unit)
+        if magnitude * one >= 1e4:
+            return DisplayUnit(1e4 / one, _("10,000 yuan per person"), 2, _("10,000 yuan per person"), "zh")
+        return DisplayUnit(1 / one, _("yuan per person"), 0, _("yuan per person"), "zh")
+    if dimension == "index":
+        return DisplayUnit(1, _("points"), 2, _("index points"), "zh")
+    if dimension == "rank":
+        return DisplayUnit(1, "", 0, _("rank (1st at the top)"), "zh")
+    if dimension in ("households", "persons", "count", "tonnes", "km", "gigabytes", "teu"):
+        noun = _(_NOUNS[dimension]) if dimension in _NOUNS else _measure_word(unit)
+        one = in_units_of_one(1, unit)
+        for threshold, size, word, digits in _ZH_COUNT_STEPS:
+            if magnitude * one >= threshold:
+                return DisplayUnit(size / one, word + noun, digits, word + noun, "zh")
+        whole = float(magnitude * one).is_integer()
+        return DisplayUnit(1 / one, noun, 0 if whole else 1, noun, "zh")
+    return DisplayUnit(1, unit or "", 2, unit or _("value"), "zh")
+
+
 def format_value(value: Optional[float], unit: Optional[str]) -> str:
-    """1.2 万亿元 -> '1.2 trillion yuan'; 9600 亿元 -> '960 billion yuan'; 95 % -> '95%'."""
+    """1.2 万亿元 -> '1.2 trillion yuan' (Chinese '1.2万亿元'); 9600 亿元 -> '960 billion yuan'
+    ('9600亿元'); 95 % -> '95%'; rank 3 -> '3rd' ('第3位')."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "no figure"
+        return _("no figure")
     if unit in UNITS and UNITS[unit][0] == "rank":
         return ordinal(int(round(value)))
     return display_unit(unit, value).text(value)
 
 
 # The search log's codes in words (data/README.md lists the codes).
-NEED_WORDS = {"baseline": "for the baseline figure", "deadline": "for the deadline-year figure", "latest": "for the latest figure",
-              "evidence": "for evidence", "national": "for the national figure"}
-OUTCOME_WORDS = {"found": "found something", "nothing": "found nothing", "irrelevant": "found nothing relevant"}
-LANGUAGE_WORDS = {"zh": "Chinese", "zh-hans": "Chinese", "zh-hant": "traditional Chinese", "en": "English", "de": "German", "fr": "French",
-                  "it": "Italian", "es": "Spanish", "pt": "Portuguese", "ja": "Japanese"}
-CORPUS_WORDS = {"pages": "stored public web pages"}
+NEED_WORDS = {"baseline": N_("for the baseline figure"), "deadline": N_("for the deadline-year figure"), "latest": N_("for the latest figure"),
+              "evidence": N_("for evidence"), "national": N_("for the national figure")}
+OUTCOME_WORDS = {"found": N_("found something"), "nothing": N_("found nothing"), "irrelevant": N_("found nothing relevant")}
+LANGUAGE_WORDS = {"zh": N_("Chinese"), "zh-hans": N_("Chinese"), "zh-hant": N_("traditional Chinese"), "en": N_("English"), "de": N_("German"),
+                  "fr": N_("French"), "it": N_("Italian"), "es": N_("Spanish"), "pt": N_("Portuguese"), "ja": N_("Japanese")}
+CORPUS_WORDS = {"pages": N_("stored public web pages")}
+
+
+def _coded(table: dict, code):
+    return _(table[code]) if code in table else code
+
+
+def need_words(code: str) -> str:
+    """A search's need in words ('for the baseline figure'); an unknown code as it is."""
+    return _coded(NEED_WORDS, code)
+
+
+def outcome_words(code: str) -> str:
+    """A search's outcome in words ('found nothing'); an unknown code as it is."""
+    return _coded(OUTCOME_WORDS, code)
+
+
+def language_words(code: str) -> str:
+    """A source's or a query's language in words ('Chinese', Chinese '中文'); an unknown code as it is."""
+    return _coded(LANGUAGE_WORDS, code)
+
+
+def corpus_words(code: str) -> str:
+    """A searched corpus in words ('stored public web pages'); an unknown code as it is."""
+    return _coded(CORPUS_WORDS, code)
 
 
 def in_sentence(name: str) -> str:
     """A name inside a sentence: 'Online sales' -> 'online sales'; an acronym keeps its capitals
-    ('IT-industry integration index' stays as it is)."""
+    ('IT-industry integration index' stays as it is). Chinese has no capitals: the name as it is."""
+    if _chinese():
+        return name
     return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+
+
+def paragraph(sentences: list[str]) -> str:
+    """Sentences as one paragraph: English puts a space between them, Chinese does not."""
+    return ("" if _chinese() else " ").join(sentences)
 
 
 def html_lang(code: str) -> str:
@@ -114,24 +223,26 @@ def html_lang(code: str) -> str:
 
 
 def in_words(items: list[str]) -> str:
-    """['a'] -> 'a'; ['a', 'b', 'c'] -> 'a, b and c'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+    """['a'] -> 'a'; ['a', 'b', 'c'] -> 'a, b and c' (Chinese: 'a、b和c')."""
+    if len(items) <= 1:
+        return "".join(items)
+    return _("{head} and {last}").format(head=_(", ").join(items[:-1]), last=items[-1])
 
 
 def in_words_or(items: list[str]) -> str:
     """['a', 'b', 'c'] -> 'a, b or c' (Chinese: 'a、b或c')."""
-    from .i18n import _
-
     if len(items) <= 1:
         return "".join(items)
     return _("{head} or {last}").format(head=_(", ").join(items[:-1]), last=items[-1])
 
 
 def search_summary(logged) -> str:
-    """'12 queries, in Chinese and English; 3 found something' for a frame of searches.csv rows."""
-    languages = in_words([LANGUAGE_WORDS.get(code, code) for code in dict.fromkeys(sorted(logged["language"]))])
+    """'12 queries, in Chinese and English; 3 found something' for a frame of searches.csv rows
+    (Chinese: '12条检索词，使用中文和英文；其中3条有所发现')."""
+    languages = in_words([language_words(code) for code in dict.fromkeys(sorted(logged["language"]))])
     found = int((logged["outcome"] == "found").sum())
-    return f"{plural(len(logged), 'query')}, in {languages}; {found} found something"
+    return _("{queries}, in {languages}; {found} found something").format(queries=plural(len(logged), "query"), languages=languages,
+                                                                         found=found)
 
 
 def source_title(title: str, publisher: str = "") -> str:
@@ -140,14 +251,35 @@ def source_title(title: str, publisher: str = "") -> str:
     text = title.strip()
     for opening in ("[title not in excerpt:", "[title not in excerpt"):
         if text.startswith(opening):
-            return f"untitled page ({text[len(opening):].strip(' ]:')})"
+            return _("untitled page ({about})").format(about=text[len(opening):].strip(' ]:'))
     if text.endswith("(descriptive title)"):
-        return f"untitled page ({text[:-len('(descriptive title)')].strip().strip('[]').strip()})"
-    return text or (f"untitled page on {publisher}" if publisher else "untitled page")
+        return _("untitled page ({about})").format(about=text[:-len('(descriptive title)')].strip().strip('[]').strip())
+    if text:
+        return text
+    return _("untitled page on {publisher}").format(publisher=publisher) if publisher else _("untitled page")
+
+
+# The things sentences count, by the English noun plural() is given: Chinese has no plural and
+# writes a measure word instead ('3个目标', '12条检索词'). A noun not here has no Chinese.
+COUNT_PHRASES = {
+    "target": N_("{n} target"), "quantified target": N_("{n} quantified target"), "milestone": N_("{n} milestone"),
+    "query": N_("{n} query"), "search": N_("{n} search"), "record": N_("{n} record"), "evidence record": N_("{n} evidence record"),
+    "figure": N_("{n} figure"), "annual figure": N_("{n} annual figure"), "figure as of a date": N_("{n} figure as of a date"),
+    "figure for part of a year": N_("{n} figure for part of a year"), "figure from another source": N_("{n} figure from another source"),
+    "source": N_("{n} source"), "indicator": N_("{n} indicator"), "series": N_("{n} series"), "task area": N_("{n} task area"),
+    "area": N_("{n} area"), "chart": N_("{n} chart"), "table": N_("{n} table"), "page": N_("{n} page"), "edition": N_("{n} edition"),
+    "change": N_("{n} change"), "comment": N_("{n} comment"), "year": N_("{n} year"), "day": N_("{n} day"),
+}
 
 
 def plural(n: int, noun: str, many: Optional[str] = None) -> str:
-    """1 query, 2 queries; 1 figure for part of the year, 3 figures for part of the year."""
+    """1 query, 2 queries; 1 figure for part of the year, 3 figures for part of the year.
+    Chinese: the noun's count phrase from COUNT_PHRASES, '2条检索词' (MissingTranslation for a noun
+    without one)."""
+    if current() != SOURCE:
+        if noun not in COUNT_PHRASES:
+            raise MissingTranslation(f"plural(): no count phrase for {noun!r} in words.COUNT_PHRASES")
+        return _(COUNT_PHRASES[noun]).format(n=n)
     if n == 1:
         return f"{n} {noun}"
     if many is None:  # the head noun takes the plural: 'quantified targets', 'figures for part of a year'
@@ -161,6 +293,9 @@ def plural(n: int, noun: str, many: Optional[str] = None) -> str:
 
 
 def ordinal(n: int) -> str:
+    """A place in a ranking: 3rd (Chinese 第3位)."""
+    if current() != SOURCE:
+        return pgettext("rank", "{n}th").format(n=n)
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
@@ -170,74 +305,103 @@ def format_pct(value: float) -> str:
 
 
 def target_phrase(target: Target, indicator: Optional[Indicator]) -> str:
+    """'the 1.2 trillion yuan target' (Chinese '1.2万亿元的目标'), 'the milestone'."""
     if target.kind == "milestone" or indicator is None:
-        return "the milestone"
+        return _("the milestone")
     value = format_value(target.value, target.unit)
     if target.kind == "rank":
-        return f"the target of a place in the top {int(target.value)}" if target.value > 1 else "the target of first place"
+        if target.value > 1:
+            return _("the target of a place in the top {n}").format(n=int(target.value))
+        return _("the target of first place")
     if target.kind == "range":
-        return f"the target of {_number(target.value, 0)} to {format_value(target.value_high, target.unit)}"
+        return _("the target of {low} to {high}").format(low=_number(target.value, 0), high=format_value(target.value_high, target.unit))
     if target.kind == "approx":
-        return f"the target of about {value}"
-    return f"the {value} target"
+        return _("the target of about {value}").format(value=value)
+    return _("the {value} target").format(value=value)
 
 
 def sentences(a: Assessment, target: Target, indicator: Optional[Indicator]) -> list[str]:
-    """Plain English sentences on the verdict, the latest figure, progress and projection."""
+    """Plain sentences on the verdict, the latest figure, progress and projection, in the page's
+    language; join them with paragraph()."""
     if a.evidence_based:
         out = _milestone_sentences(a, target)
         if target.indicator is not None and indicator is not None:  # a quantified target without a figure of its own measure
-            related = " Any charts below show related series, of another scope, unit or currency, which cannot decide it." if target.context else ""
-            out.insert(0, f"No published figure of {indicator.name_en.lower()}, the target's own measure, was found.{related}")
+            own = local(indicator, "name")
+            own = own.lower() if current() == SOURCE else own
+            if target.context:
+                out.insert(0, _("No published figure of {name}, the target's own measure, was found. Any charts below show related series, "
+                                "of another scope, unit or currency, which cannot decide it.").format(name=own))
+            else:
+                out.insert(0, _("No published figure of {name}, the target's own measure, was found.").format(name=own))
         return out
-    name = indicator.name_en
+    name = local(indicator, "name")
     unit = indicator.unit
     goal = target_phrase(target, indicator)
+    year = target.deadline
     out = []
     if a.deadline_value is not None and not math.isnan(a.deadline_value):
-        reached = QUALIFIER_WORDS.get(a.deadline_qualifier, "") + format_value(a.deadline_value, unit)
-        verb = "ranked" if target.kind == "rank" else "reached"
+        reached = qualifier_words(a.deadline_qualifier) + format_value(a.deadline_value, unit)
+        facts = {"name": name, "reached": reached, "year": year, "goal": goal}
         if a.verdict == Verdict.NOT_MEASURABLE:
-            out.append(f"The years found add up to {reached} by {target.deadline}, below {goal}; a year is missing, so the "
-                       f"sum is only a lower bound and the target cannot be checked for its deadline.")
+            out.append(_("The years found add up to {reached} by {year}, below {goal}; a year is missing, so the sum is only a lower "
+                         "bound and the target cannot be checked for its deadline.").format(**facts))
+        elif target.kind == "rank" and a.verdict == Verdict.MET:
+            out.append(_("Zhejiang ranked {reached} in {year}; {goal} was met.").format(**facts))
         elif target.kind == "rank":
-            out.append(f"Zhejiang ranked {reached} in {target.deadline}; {goal} was {'met' if a.verdict == Verdict.MET else 'not met'}.")
+            out.append(_("Zhejiang ranked {reached} in {year}; {goal} was not met.").format(**facts))
         elif a.verdict == Verdict.MET:
-            above = f", {format_pct(a.shortfall_pct)} above {goal}" if a.shortfall_pct else f", exactly {goal}"
-            first = f"; first met in {a.first_met_year}" if a.first_met_year else ""
-            out.append(f"{name} {verb} {reached} in {target.deadline}{above}{first}.")
+            facts.update(pct=format_pct(a.shortfall_pct) if a.shortfall_pct else "", first=a.first_met_year)
+            if a.shortfall_pct and a.first_met_year:
+                out.append(_("{name} reached {reached} in {year}, {pct} above {goal}; first met in {first}.").format(**facts))
+            elif a.shortfall_pct:
+                out.append(_("{name} reached {reached} in {year}, {pct} above {goal}.").format(**facts))
+            elif a.first_met_year:
+                out.append(_("{name} reached {reached} in {year}, exactly {goal}; first met in {first}.").format(**facts))
+            else:
+                out.append(_("{name} reached {reached} in {year}, exactly {goal}.").format(**facts))
         elif a.verdict == "borderline":
-            out.append(f"{name} {verb} {reached} in {target.deadline}: too close to {goal} to call it met.")
+            out.append(_("{name} reached {reached} in {year}: too close to {goal} to call it met.").format(**facts))
+        elif a.shortfall_pct is not None:
+            out.append(_("{name} reached {reached} in {year}, {pct} short of {goal}.").format(pct=format_pct(a.shortfall_pct), **facts))
         else:
-            short = f", {format_pct(a.shortfall_pct)} short of {goal}" if a.shortfall_pct is not None else f", short of {goal}"
-            out.append(f"{name} {verb} {reached} in {target.deadline}{short}.")
+            out.append(_("{name} reached {reached} in {year}, short of {goal}.").format(**facts))
     else:
-        out.append(f"No published figure of {in_sentence(name)} for {target.deadline} was found, so {goal} cannot be checked for its deadline.")
+        out.append(_("No published figure of {name} for {year} was found, so {goal} cannot be checked for its deadline.").format(
+            name=in_sentence(name), year=year, goal=goal))
         if a.verdict == Verdict.MET:
-            out.append(f"It was already met in {a.first_met_year}.")
+            out.append(_("It was already met in {year}.").format(year=a.first_met_year))
     if a.latest_year is not None and a.latest_year != target.deadline:
-        latest = QUALIFIER_WORDS.get(a.latest_qualifier, "") + format_value(a.latest_value, unit)
-        if a.status_now == Verdict.UNKNOWN:
-            why = "a rank is never carried forward" if target.kind == "rank" else "a lower bound below the target decides nothing"
-            out.append(f"The latest figure, for {a.latest_year}, is {latest}; {why}, so where the target stands now is unknown.")
+        latest = {"year": a.latest_year, "value": qualifier_words(a.latest_qualifier) + format_value(a.latest_value, unit)}
+        if a.status_now == Verdict.UNKNOWN and target.kind == "rank":
+            out.append(_("The latest figure, for {year}, is {value}; a rank is never carried forward, so where the target stands now "
+                         "is unknown.").format(**latest))
+        elif a.status_now == Verdict.UNKNOWN:
+            out.append(_("The latest figure, for {year}, is {value}; a lower bound below the target decides nothing, so where the "
+                         "target stands now is unknown.").format(**latest))
+        elif a.status_now == Verdict.MET:
+            out.append(_("The latest figure, for {year}, is {value}, which meets the target.").format(**latest))
+        elif a.status_now == Verdict.BORDERLINE:
+            out.append(_("The latest figure, for {year}, is {value}, which is close to the target.").format(**latest))
         else:
-            state = {Verdict.MET: "meets", Verdict.BORDERLINE: "is close to", Verdict.NOT_MET: "does not meet"}[a.status_now]
-            out.append(f"The latest figure, for {a.latest_year}, is {latest}, which {state} the target.")
+            out.append(_("The latest figure, for {year}, is {value}, which does not meet the target.").format(**latest))
     if a.progress_ratio is not None and a.cagr_actual is not None and a.cagr_required:
-        out.append(
-            f"From {a.baseline_year} the series changed by {_signed_pct(a.cagr_actual)} a year against the "
-            f"{_signed_pct(a.cagr_required)} a year needed: {a.progress_class} (ratio {a.progress_ratio:.2f})."
-        )
+        out.append(_("From {year} the series changed by {actual} a year against the {required} a year needed: {progress} "
+                     "(ratio {ratio}).").format(year=a.baseline_year, actual=_signed_pct(a.cagr_actual), required=_signed_pct(a.cagr_required),
+                                                progress=a.progress_class_words, ratio=f"{a.progress_ratio:.2f}"))
     elif a.progress_ratio is not None:
-        out.append(f"Progress over the plan period: {a.progress_class} (ratio {a.progress_ratio:.2f}).")
+        out.append(_("Progress over the plan period: {progress} (ratio {ratio}).").format(progress=a.progress_class_words,
+                                                                                         ratio=f"{a.progress_ratio:.2f}"))
     if a.projection_year is not None and a.status_now != Verdict.MET:
-        high = "never on the slowest trend" if math.isinf(a.projection_high) else f"{a.projection_high:.0f}"
-        out.append(
-            f"On its {a.projection_note}, the target would be reached around {a.projection_year:.0f} "
-            f"({CONFIDENCE:.0%} interval {a.projection_low:.0f} to {high})."
-        )
+        projection = {"trend": a.projection_note_words, "year": f"{a.projection_year:.0f}", "confidence": f"{CONFIDENCE:.0%}",
+                      "low": f"{a.projection_low:.0f}", "high": f"{a.projection_high:.0f}" if not math.isinf(a.projection_high) else ""}
+        if math.isinf(a.projection_high):
+            out.append(_("On its {trend}, the target would be reached around {year} ({confidence} interval {low} to never on the "
+                         "slowest trend).").format(**projection))
+        else:
+            out.append(_("On its {trend}, the target would be reached around {year} ({confidence} interval {low} to {high}).").format(
+                **projection))
     if target.proxy:
-        out.append(f"This is measured by a proxy: {target.proxy}")
+        out.append(_("This is measured by a proxy: {proxy}").format(proxy=local(target, "proxy")))
     return out
 
 
@@ -247,15 +411,18 @@ def _signed_pct(rate: float) -> str:
 
 def _milestone_sentences(a: Assessment, target: Target) -> list[str]:
     if a.verdict in _NO_ANSWER and a.status_now in (Verdict.UNKNOWN, Verdict.NO_EVIDENCE):
-        what = "no evidence record counts towards this target" if a.verdict_reason.endswith("none counted") else "no evidence on this target was found in the sources searched"
-        return [f"{what[0].upper()}{what[1:]}; it is shown as a gap, not as a failure."]
+        if a.verdict_reason.endswith("none counted"):
+            return [_("No evidence record counts towards this target; it is shown as a gap, not as a failure.")]
+        return [_("No evidence on this target was found in the sources searched; it is shown as a gap, not as a failure.")]
     out = []
     if a.verdict in _NO_ANSWER:
-        out.append(f"No evidence dated by the {target.deadline} deadline was found.")
+        out.append(_("No evidence dated by the {year} deadline was found.").format(year=target.deadline))
     else:
-        out.append(f"By the {target.deadline} deadline the evidence shows the target {a.verdict} ({a.verdict_reason}).")
+        out.append(_("By the {year} deadline the evidence shows the target {verdict} ({reason}).").format(
+            year=target.deadline, verdict=Verdict(a.verdict).words, reason=a.verdict_reason_words))
     if a.status_now not in (Verdict.UNKNOWN, Verdict.NO_EVIDENCE, a.verdict):
-        out.append(f"Counting later records too, the strongest, describing {a.evidence_date}, shows it {a.status_now}.")
+        out.append(_("Counting later records too, the strongest, describing {date}, shows it {status}.").format(
+            date=a.evidence_date, status=Verdict(a.status_now).words))
     if a.first_met_year is not None:
-        out.append(f"First evidence of achievement: {a.first_met_year}.")
+        out.append(_("First evidence of achievement: {year}.").format(year=a.first_met_year))
     return out
