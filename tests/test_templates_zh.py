@@ -292,7 +292,7 @@ def test_search_log_marks_english_queries_on_a_chinese_page(table_words, monkeyp
         html = render("search_log.html", targets=[(target(), logged)], corpus="已存公开网页")
     assert "<summary>网络零售额达到1.2万亿元 <code class=\"target-id\">com-sales</code>：检索词3个</summary>" in html
     assert "<li>浙江 网络零售额 2017年：查找证据，有所发现</li>" in html
-    assert '<li><span lang="en">Zhejiang online sales 2017</span>：查找证据，未找到</li>' in html
+    assert '<li><span lang="en">Zhejiang online sales 2017</span>：查找证据，一无所获</li>' in html
     assert '<li><span lang="zh-Hant">浙江 網絡零售額</span>：' in html
     assert "检索范围为已存公开网页；" in html and english_words(html) == []
 
