@@ -42,17 +42,12 @@ def lang_of(code, text=None) -> Markup:
     return Markup("") if same else Markup(' lang="%s"') % tag
 
 
-def join_sentences(sentences) -> str:
-    """Sentences one after the other: a space between English ones, none after a Chinese 。."""
-    return ("" if i18n.current() == "zh" else " ").join(sentences)
-
-
 _ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True,
                    undefined=StrictUndefined, extensions=["jinja2.ext.i18n"])
 # newstyle: {{ _("%(n)s targets", n=n) }} formats after translating, and escapes the arguments
 _ENV.install_gettext_callables(gettext=i18n.gettext, ngettext=i18n.ngettext, pgettext=i18n.pgettext, newstyle=True)
 # the tables of words.py hold English; a template shows a value with _(), in the page's language
-_ENV.globals.update(local=i18n.local, lang_of=lang_of, join_sentences=join_sentences, search_summary=words.search_summary,
+_ENV.globals.update(local=i18n.local, lang_of=lang_of, join_sentences=words.paragraph, search_summary=words.search_summary,
                     need_words=words.NEED_WORDS, outcome_words=words.OUTCOME_WORDS, language_words=words.LANGUAGE_WORDS)
 
 
