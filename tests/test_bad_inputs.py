@@ -136,6 +136,10 @@ CATALOGUE = {
                                  "indicators.yaml", "entry 1 ", "definition_zh"),
     "Chinese agencies note without its English": (lambda d: edit_yaml(d / "areas.yaml", 1, agencies_note_zh="计划未列明责任单位。"),
                                                   "areas.yaml", "entry 2 ", "agencies_note_zh"),
+    "evidence summary without its Chinese": (lambda d: edit_csv(d / "evidence.csv", 0, summary_zh=""), "evidence.csv", "row 1 ", "summary_zh"),
+    "evidence file without the summary_zh column": (lambda d: write_csv(d / "evidence.csv", [{k: v for k, v in r.items() if k != "summary_zh"} for r in read_csv(d / "evidence.csv")]),
+                                                    "evidence.csv, header, field 'summary_zh'"),
+    "English pasted into review_zh": (lambda d: edit_csv(d / "evidence.csv", 0, review_zh="both readings agree"), "evidence.csv", "row 1 ", "review_zh"),
 }
 
 
