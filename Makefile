@@ -7,7 +7,7 @@ READY := $(VENV)/.ready
 EDITION ?=
 PORT ?= 8000
 
-.PHONY: book test check browser-prerequisites validate coverage serve bench clean
+.PHONY: book test check browser-prerequisites validate coverage serve bench clean catalogue
 
 $(READY): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,9 @@ clean:
 
 coverage: $(READY)
 	$(PY) scripts/coverage.py $(if $(AREA),--area $(AREA))
+
+catalogue: $(READY)
+	$(PY) -m plantrack.catalogue update
 
 bench: $(READY)
 	$(PY) scripts/bench.py --runs $(or $(RUNS),3)

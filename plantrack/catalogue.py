@@ -16,12 +16,13 @@ from .i18n import LANGUAGE, LANGUAGES, LOCALE_DIR, SOURCE, catalogue, markdown_m
 PACKAGE = Path(__file__).resolve().parent
 ROOT = PACKAGE.parent
 KEYWORDS = {"_": None, "gettext": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
-DOMAINS = ("templates", "sentences", "views", "pages")  # one .po file per domain in each language's folder
-SENTENCE_MODULES = ("words", "verdicts", "assess", "units", "grading")  # the rest of the package: views
+DOMAINS = ("templates", "sentences", "views", "book", "pages")  # one .po file per domain in each language's folder
+SENTENCE_MODULES = ("words", "verdicts", "assess", "units", "grading")
+BOOK_MODULES = ("book_words", "site")  # the words of the book's scripts; the rest of the package: views
 
 
 def python_domain(path: Path) -> str:
-    return "sentences" if path.stem in SENTENCE_MODULES else "views"
+    return "sentences" if path.stem in SENTENCE_MODULES else "book" if path.stem in BOOK_MODULES else "views"
 
 
 @dataclass(frozen=True)

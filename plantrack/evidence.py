@@ -23,6 +23,11 @@ FIRST_YEAR = 2010
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "less_than")
 SOURCE_KINDS = ("official_statistics", "government_release", "news", "repost")
 MAX_VALUE = Decimal("1e12")  # above any level the plan measures; such a value is a typing slip
+# English prose written for readers, per file: each column has its Chinese in `<column>_zh`, the
+# column right after it, required wherever the English cell is not empty (the Chinese edition
+# never shows English data text in its place). Quotes stay verbatim, queries as typed, titles as published.
+TRANSLATED = {"evidence.csv": ("summary", "review")}
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
 
 _PERIOD = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only: '２０１７' is refused
 _PLAIN_NUMBER = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
@@ -165,9 +170,11 @@ class EvidenceRecord(_Row):
     match: Match
     quote_check: QuoteCheck
     summary: str = Field(min_length=1)
+    summary_zh: str = ""  # required by load_evidence wherever summary is not empty (TRANSLATED)
     source_id: str = Field(min_length=1)
     quote: str = Field(min_length=1)
     review: str = Field(min_length=1)  # what the second reading changed, and why
+    review_zh: str = ""
 
     @field_validator("date")
     @classmethod
@@ -196,6 +203,7 @@ class Reading(_Row):
 
 
 AGREED = "both readings agree"
+AGREED_ZH = "两次判读一致"  # AGREED in review_zh
 
 
 class Search(_Row):
@@ -295,6 +303,7 @@ def load_evidence(data_dir: Path, registry: Registry, check_references: bool = T
         seen.setdefault(key, where)
 
     _check_readings(evidence, readings, issues)
+    issues.extend(missing_chinese("evidence.csv", evidence))
     for where, e in evidence:
         if check_references and e.target_id not in registry.targets:
             issues.append(DataIssue("evidence.csv", where, "target_id", e.target_id, "a target id from targets.yaml"))
@@ -349,6 +358,28 @@ def _check_readings(evidence: list[tuple[str, EvidenceRecord]], readings: list[t
     for where, r in readings:
         if r.record_id not in ids and evidence:
             issues.append(DataIssue("evidence_readings.csv", where, "record_id", r.record_id, "a record_id from evidence.csv"))
+
+
+def missing_chinese(file: str, rows: list[tuple[str, _Row]]) -> list[DataIssue]:
+    """Every English prose cell of `file` that a page shows has its Chinese in `<column>_zh`:
+    not empty, in Chinese, and in review_zh the fixed words AGREED_ZH exactly where review has AGREED."""
+    issues = []
+    for where, row in rows:
+        for column in TRANSLATED.get(file, ()):
+            english, chinese = getattr(row, column).strip(), getattr(row, f"{column}_zh").strip()
+            shown = english if len(english) <= 60 else english[:57] + "..."
+            if not english:
+                continue
+            if not chinese:
+                issues.append(DataIssue(file, where, f"{column}_zh", chinese,
+                                        f"the Chinese of {column} {shown!r} (the Chinese edition shows it)"))
+            elif not _CHINESE.search(chinese):
+                issues.append(DataIssue(file, where, f"{column}_zh", chinese, f"Chinese text translating {column} {shown!r}"))
+            elif column == "review" and english.startswith(AGREED) != chinese.startswith(AGREED_ZH):
+                expected = f"'{AGREED_ZH}', as review says {AGREED!r}" if english.startswith(AGREED) else \
+                    f"how the difference was resolved, as review says (not '{AGREED_ZH}')"
+                issues.append(DataIssue(file, where, f"{column}_zh", chinese, expected))
+    return issues
 
 
 def evidence_frame(rows: list[EvidenceRecord]) -> pd.DataFrame:

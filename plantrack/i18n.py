@@ -32,11 +32,12 @@ class Language:
     folder: str  # where the language's book sits inside an edition ('' = the edition's root)
     name: str  # the language's name in itself, for the language switch
     catalogue: str  # folder under locale/ ('' for the source language)
+    english_name: str = ""  # its name in English, the msgid of its name in other languages
 
 
 LANGUAGE = {
-    "en": Language("en", "en", "en", "", "English", ""),
-    "zh": Language("zh", "zh-CN", "zh_CN", "zh", "中文", "zh_CN"),
+    "en": Language("en", "en", "en", "", "English", "", "English"),
+    "zh": Language("zh", "zh-CN", "zh_CN", "zh", "中文", "zh_CN", "Chinese"),
 }
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 OUTPUT_MIME = "application/vnd.plantrack.{code}+html"  # a display's rendering in a language other than the source

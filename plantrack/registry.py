@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Optional
+from typing import ClassVar, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -21,6 +21,9 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 
 class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, allow_inf_nan=False)
+    # English prose that pages show; each has its Chinese in `<field>_zh`, which the loader requires
+    # wherever the English is written and refuses where it is not (translation_problems)
+    prose: ClassVar[tuple[str, ...]] = ()
 
 
 def _number_not_text(value):
@@ -76,9 +79,13 @@ class Area(_Entry):
     clause: str = Field(min_length=1)
     agencies: list[str]
     agencies_note: Optional[str] = None
+    agencies_note_zh: Optional[str] = None
     description: str = Field(min_length=1)
+    description_zh: Optional[str] = None
     # the paragraph that opens the area's chapter; without one the chapter opens with the description
     introduction: Optional[str] = None
+    introduction_zh: Optional[str] = None
+    prose: ClassVar[tuple[str, ...]] = ("description", "introduction", "agencies_note")
 
 
 class Indicator(_Entry):
@@ -88,8 +95,10 @@ class Indicator(_Entry):
     name_en: str = Field(min_length=1)
     unit: str
     definition: str = Field(min_length=1)
+    definition_zh: Optional[str] = None
     publisher: str = Field(min_length=1)
     caveats: Optional[str] = None
+    caveats_zh: Optional[str] = None
     # the largest value the series can take, where it is not the 100 of a share in %
     maximum: Optional[float] = Field(default=None, gt=0)
     scope: Literal["zhejiang", "national"] = "zhejiang"
@@ -101,6 +110,7 @@ class Indicator(_Entry):
     # a US-dollar series derived from a yuan series at the annual average rate (plantrack/derived.py)
     converted_from: Optional[str] = None
     rate: Optional[str] = None
+    prose: ClassVar[tuple[str, ...]] = ("definition", "caveats")
 
     _unit = field_validator("unit")(known_unit)
 
@@ -129,12 +139,15 @@ class Target(_Entry):
     unit: Optional[str] = None
     deadline: int = Field(ge=2016, le=2030)
     deadline_note: Optional[str] = None
+    deadline_note_zh: Optional[str] = None
     baseline_year: int = Field(default=2015, ge=2010, le=2030)
     indicator: Optional[str] = None
     cumulative_from: Optional[int] = None
     proxy: Optional[str] = None
+    proxy_zh: Optional[str] = None
     context: list[str] = []
     tolerance: Optional[float] = Field(default=None, gt=0, lt=1)
+    prose: ClassVar[tuple[str, ...]] = ("proxy", "deadline_note")
 
     _numbers = field_validator("value", "value_high", "deadline", "baseline_year", "cumulative_from", "tolerance",
                                mode="before")(_number_not_text)
@@ -193,6 +206,8 @@ def _validated(path: Path, model: type[_Entry], issues: list[DataIssue]) -> list
         if isinstance(raw.get("id"), str) and raw["id"] in seen:
             issues.append(DataIssue(path.name, where, "id", raw["id"], f"a unique id (already used by {seen[raw['id']]})"))
             continue
+        for field, value, expected in translation_problems(model, raw):
+            issues.append(DataIssue(path.name, where, field, value, expected))
         try:
             entry = model.model_validate(raw)
         except ValidationError as exc:
@@ -201,6 +216,29 @@ def _validated(path: Path, model: type[_Entry], issues: list[DataIssue]) -> list
         seen[entry.id] = where
         parsed.append((where, entry))
     return parsed
+
+
+def _written(value) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def translation_problems(model: type[_Entry], raw: dict) -> list[tuple[str, str, str]]:
+    """(field, value, expected) for each English prose field of the entry written without its
+    Chinese (`<field>_zh` missing or empty), and each Chinese one written without its English. A
+    Chinese page shows the `_zh` text where an English one shows the English, so neither may
+    be there alone. Read from the entry as written, so that it is reported with the entry's
+    other problems."""
+    entry_id = raw.get("id")
+    entry = f"{model.__name__.lower()} {entry_id}" if isinstance(entry_id, str) and entry_id.strip() else f"this {model.__name__.lower()}"
+    out = []
+    for field in model.prose:
+        english, chinese = raw.get(field), raw.get(f"{field}_zh")
+        shown = "" if chinese is None else str(chinese)
+        if _written(english) and not _written(chinese):
+            out.append((f"{field}_zh", shown, f"a Chinese {field} for {entry} (its English {field} is written, so {field}_zh is required)"))
+        elif _written(chinese) and not _written(english) and not model.model_fields[field].is_required():
+            out.append((f"{field}_zh", shown, f"no {field}_zh on {entry} without its English (write {field} too, or remove {field}_zh)"))
+    return out
 
 
 def _pydantic_issues(file: str, where: str, raw: dict, exc: ValidationError) -> list[DataIssue]:

@@ -82,7 +82,7 @@ _NOUNS = {"yuan": N_("yuan"), "usd": N_("US dollars"), "households": N_("househo
 _CURRENCY_STEPS = ((1e12, "trillion", 2), (1e9, "billion", 1), (0, "million", 1))
 _COUNT_STEPS = ((1e9, "billion", 2), (1e6, "million", 2))
 # Chinese magnitudes, as statistical bulletins write them: money from 万元 up (250万元, 9600亿元,
-# 1.2万亿元); counts whole below 10万 (3000家, 11931家), then in 万 and 亿 (2800万户, 1.2亿人).
+# 1.2万亿元, 25.6万元/人); counts whole below 10万 (3000家, 11931家), then in 万 and 亿 (2800万户, 1.2亿人).
 _ZH_CURRENCY_STEPS = ((1e12, "万亿", 2), (1e8, "亿", 2), (1e4, "万", 2), (0, "", 2))
 _ZH_COUNT_STEPS = ((1e8, 1e8, "亿", 2), (1e5, 1e4, "万", 2))  # (from, divisor, word, digits)
 # The measure word of a count whose unit names the thing in English (Chinese units carry their own: 家, 个, 台)
@@ -140,8 +140,11 @@ def _chinese_unit(unit: Optional[str], dimension: str, magnitude: float) -> Disp
                 return DisplayUnit((size or 1) / one, label, digits, label, "zh")
     if dimension == "percent":
         return DisplayUnit(1, "%", 1, _("per cent"), "zh")
-    if dimension == "yuan_per_person":
-        return DisplayUnit(1 / in_units_of_one(1, unit), _("yuan per person"), 0, _("yuan per person"), "zh")
+    if dimension == "yuan_per_person":  # 25.6万元/人, 8600元/人
+        one = in_units_of_one(1, unit)
+        if magnitude * one >= 1e4:
+            return DisplayUnit(1e4 / one, _("10,000 yuan per person"), 2, _("10,000 yuan per person"), "zh")
+        return DisplayUnit(1 / one, _("yuan per person"), 0, _("yuan per person"), "zh")
     if dimension == "index":
         return DisplayUnit(1, _("points"), 2, _("index points"), "zh")
     if dimension == "rank":

@@ -43,7 +43,8 @@ BILLION_LAUGHS = b"""- &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"
 - &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 - &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 """
-NEW_AREA = {"id": "cooking", "title_zh": "烹饪", "title_en": "Cooking", "clause": "二", "agencies": [], "description": "A new area."}
+NEW_AREA = {"id": "cooking", "title_zh": "烹饪", "title_en": "Cooking", "clause": "二", "agencies": [], "description": "A new area.",
+            "description_zh": "一个新的任务领域。"}
 
 
 CATALOGUE = {
@@ -55,14 +56,14 @@ CATALOGUE = {
     "missing YAML file": (lambda d: (d / "indicators.yaml").unlink(), "indicators.yaml: got"),
     "renamed column": (replace_text("observations.csv", ",quote,", ",quotation,"), "observations.csv, header, field 'quote'"),
     "too many fields in a row": (replace_text("observations.csv", "sales,2015,7611,亿元,exact,", "sales,2015,7611,亿元,exact,extra,"), "observations.csv, row 1 (line 2): got '9 fields'"),
-    "duplicate target id": (replace_text("targets.yaml", "- id: com-villages", "- id: com-sales"), "targets.yaml, entry 2 (line 15), field 'id'"),
+    "duplicate target id": (replace_text("targets.yaml", "- id: com-villages", "- id: com-sales"), "targets.yaml, entry 2 (line 16), field 'id'"),
     "duplicate source id": (replace_text("sources.csv", "fx-news,", "fx-bulletin-2015,"), "sources.csv, row 3 (line 4), field 'source_id'"),
     "duplicate key in one YAML entry": (replace_text("targets.yaml", "  deadline: 2017\n  indicator: sales", "  deadline: 2017\n  deadline: 2018\n  indicator: sales"), "targets.yaml, line 12, field 'deadline'"),
     "YAML tag constructing an object": (replace_text("areas.yaml", "title_en: Commerce (fixture)", "title_en: !!python/object/apply:os.system ['id']"), "areas.yaml, line 4, column 13"),
     "malformed YAML": (replace_text("indicators.yaml", "unit: 亿元", "unit: [亿元"), "indicators.yaml, line 6, column 13"),
     "empty YAML file": (write_bytes("targets.yaml", b""), "targets.yaml: got 'empty file'"),
     "YAML mapping instead of a list": (write_bytes("areas.yaml", b"id: commerce\n"), "areas.yaml, line 1"),
-    "unknown field (typo) in YAML": (replace_text("targets.yaml", "  deadline: 2020", "  deadlin: 2020"), "targets.yaml, entry 5 (line 44)"),
+    "unknown field (typo) in YAML": (replace_text("targets.yaml", "  deadline: 2020", "  deadlin: 2020"), "targets.yaml, entry 5 (line 45)"),
     "huge number": (lambda d: edit_csv(d / "observations.csv", 0, value="7611000000000000", quote="7611000000000000"), "observations.csv, row 1 (line 2), field 'value'"),
     "negative number": (lambda d: edit_csv(d / "observations.csv", 0, value="-7611", quote="-7611亿元"), "observations.csv, row 1 (line 2), field 'value'"),
     "not a number": (lambda d: edit_csv(d / "observations.csv", 0, value="about 7611"), "observations.csv, row 1 (line 2), field 'value'"),
@@ -78,7 +79,7 @@ CATALOGUE = {
     "unknown source kind": (lambda d: edit_csv(d / "sources.csv", 0, kind="blog"), "sources.csv, row 1 (line 2), field 'kind'"),
     "unknown evidence grade": (lambda d: edit_csv(d / "evidence.csv", 0, state="finished"), "evidence.csv, row 1 (line 2), field 'state'"),
     "unknown indicator of a target": (lambda d: edit_yaml(d / "targets.yaml", 0, indicator="gdp"), "targets.yaml, entry 1 (line 1), field 'indicator'"),
-    "deadline before baseline": (lambda d: edit_yaml(d / "targets.yaml", 1, deadline=2016, baseline_year=2019), "targets.yaml, entry 2 (line 15)"),
+    "deadline before baseline": (lambda d: edit_yaml(d / "targets.yaml", 1, deadline=2016, baseline_year=2019), "targets.yaml, entry 2 (line 16)"),
     # Cases below name the row (a part of it) and the field the message must give.
     # target values: finite, and in range for their kind
     "target value .nan": (replace_text("targets.yaml", "  value: 1.2\n", "  value: .nan\n"), "targets.yaml", "entry 1 ", "value"),
@@ -104,7 +105,7 @@ CATALOGUE = {
     "underscore in a number": (replace_text("targets.yaml", "  value: 95\n", "  value: 9_5\n"), "targets.yaml", "entry 2 ", "value"),
     "integer of thousands of digits": (replace_text("targets.yaml", "  value: 95\n", "  value: " + "9" * 5000 + "\n"), "targets.yaml", "entry 2 ", "value"),
     "billion laughs (aliases)": (write_bytes("targets.yaml", BILLION_LAUGHS), "targets.yaml", "line 1", ""),
-    "anchor on an entry": (replace_text("areas.yaml", "- id: governance", "- &gov\n  id: governance"), "areas.yaml", "line 9", ""),
+    "anchor on an entry": (replace_text("areas.yaml", "- id: governance", "- &gov\n  id: governance"), "areas.yaml", "line 11", ""),
     "nesting thousands of levels deep": (write_bytes("indicators.yaml", b"[" * 5000 + b"]" * 5000), "indicators.yaml", "line 1", ""),
     "YAML file of 20 MB": (write_bytes("indicators.yaml", b"# padding\n" * 2_000_000), "indicators.yaml", "", ""),
     "CSV file of 20 MB": (lambda d: (d / "searches.csv").write_bytes((d / "searches.csv").read_bytes() + b"\n" * 20_000_000), "searches.csv", "", ""),
@@ -129,6 +130,16 @@ CATALOGUE = {
     "evidence dated a year after its source": (lambda d: edit_csv(d / "evidence.csv", 0, date="2020-03", source_id="fx-news"), "evidence.csv", "row 1 ", "date"),
     # every area has its chapter
     "area without targets": (lambda d: append_yaml(d / "areas.yaml", NEW_AREA), "areas.yaml", "entry 13 ", "id"),
+    # English prose a page shows has its Chinese (`<field>_zh`), and Chinese prose its English
+    "English proxy without its Chinese": (lambda d: edit_yaml(d / "targets.yaml", 0, proxy_zh=None), "targets.yaml", "entry 1 ", "proxy_zh"),
+    "empty Chinese definition": (replace_text("indicators.yaml", "  definition_zh: 测试用的指标。\n", '  definition_zh: ""\n'),
+                                 "indicators.yaml", "entry 1 ", "definition_zh"),
+    "Chinese agencies note without its English": (lambda d: edit_yaml(d / "areas.yaml", 1, agencies_note_zh="计划未列明责任单位。"),
+                                                  "areas.yaml", "entry 2 ", "agencies_note_zh"),
+    "evidence summary without its Chinese": (lambda d: edit_csv(d / "evidence.csv", 0, summary_zh=""), "evidence.csv", "row 1 ", "summary_zh"),
+    "evidence file without the summary_zh column": (lambda d: write_csv(d / "evidence.csv", [{k: v for k, v in r.items() if k != "summary_zh"} for r in read_csv(d / "evidence.csv")]),
+                                                    "evidence.csv, header, field 'summary_zh'"),
+    "English pasted into review_zh": (lambda d: edit_csv(d / "evidence.csv", 0, review_zh="both readings agree"), "evidence.csv", "row 1 ", "review_zh"),
 }
 
 

@@ -96,7 +96,8 @@ def test_two_editions_side_by_side_with_switcher_and_latest(built):
     switcher = json.loads((site / "switcher.json").read_text())
     assert [e["version"] for e in switcher] == ["2026.2", "2026.1"]
     assert [e.get("preferred", False) for e in switcher] == [True, False]
-    assert "2026.2/" in (site / "latest" / "index.html").read_text() and "2026.2/" in (site / "index.html").read_text()
+    assert "2026.2/" in (site / "latest" / "index.html").read_text() and "2026.2/zh/" in (site / "latest" / "zh" / "index.html").read_text()
+    assert [e["url"] for e in json.loads((site / "switcher.zh.json").read_text())] == ["/2026.2/zh/", "/2026.1/zh/"]
 
 
 def test_first_edition_is_untouched_by_the_second(built):
@@ -345,3 +346,58 @@ def test_analysts_page_and_the_search_description_are_published(built):
     chapter = page(built, "2026.1", "chapters/governance.html")  # the fixture logs one search, for gov-open
     assert 'id="search-log"' in chapter and 'class="searches" id="searches-gov-open"' in chapter
     assert '<a href="#searches-gov-open">search log</a>' in chapter
+
+
+# --------------------------------------------------------------------------- both languages
+
+def book_pages(built, edition: str) -> list[str]:
+    folder = built["layout"].site / edition
+    return sorted(str(p.relative_to(folder)) for p in folder.glob("*.html")) + sorted(
+        str(p.relative_to(folder)) for p in (folder / "chapters").glob("*.html"))
+
+
+def chart_numbers(html: str) -> list[list[float]]:
+    """The numbers every chart of a page plots, chart by chart: each data record's numeric
+    fields (the words of a record, such as its kind, are in the page's language)."""
+    charts = []
+    for spec in re.findall(r"\}\)\((\{.*?\})\);</script>", html):
+        data = json.loads(spec)
+        records = [r for values in data.get("datasets", {}).values() for r in values]
+        charts.append(sorted(tuple(sorted((k, v) for k, v in r.items() if isinstance(v, (int, float)) and not isinstance(v, bool)))
+                             for r in records))
+    return charts
+
+
+def test_both_languages_show_the_same_pages_verdicts_and_figures(built):
+    """Every page of the edition exists in Chinese, with the same verdict badges (group by group),
+    the same figures in every chart, the same target anchors and the same downloads."""
+    folder = built["layout"].site / "2026.2"
+    english = book_pages(built, "2026.2")
+    assert english and all((folder / "zh" / name).is_file() for name in english)
+    for name in english:
+        en, zh = page(built, "2026.2", name), page(built, "2026.2", f"zh/{name}")
+        assert '<html lang="en"' in en and '<html lang="zh-CN"' in zh, name
+        for group in ("met", "partly", "not_met", "unknown"):
+            assert en.count(f"verdict verdict-{group}") == zh.count(f"verdict verdict-{group}"), (name, group)
+        assert chart_numbers(en) == chart_numbers(zh), name
+        assert re.findall(r'<h2 class="target-title" id="([^"]+)"', en) == re.findall(r'<h2 class="target-title" id="([^"]+)"', zh), name
+    assert sorted(p.name for p in (folder / "downloads").iterdir()) == sorted(p.name for p in (folder / "zh" / "downloads").iterdir())
+
+
+def test_chinese_pages_write_numbers_in_wan_and_yi(built):
+    zh = page(built, "2026.2", "zh/chapters/commerce.html")
+    assert "亿元" in zh and "billion" not in zh and "trillion" not in zh
+
+
+def test_every_chinese_page_is_in_chinese(built):
+    """No English sentence on a Chinese page outside code, quotes of English sources and the
+    language switch (a heuristic: a run of six English words)."""
+    folder = built["layout"].site / "2026.2" / "zh"
+    for path in sorted(folder.glob("*.html")) + sorted((folder / "chapters").glob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        main = html[html.find("<main"):html.find("</main>")]
+        text = re.sub(r"<(script|style|code|pre)\b.*?</\1>", " ", main, flags=re.S)
+        text = re.sub(r'<[^>]+lang="en"[^>]*>.*?</[^>]+>', " ", text, flags=re.S)
+        text = re.sub(r"<[^>]+>", " ", text)
+        english = re.findall(r"(?:\b[A-Za-z][a-z]+\b[ ,;:]+){6,}", text)
+        assert not english, (path.name, english[:3])

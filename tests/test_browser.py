@@ -315,7 +315,7 @@ def test_the_real_edition_reads_right_at_both_widths(real, browser, artifacts):
     from axe_playwright_python.sync_playwright import Axe
 
     base, names = real
-    assert len(names) >= 19
+    assert len(names) >= 2 * 19 and len([n for n in names if n.startswith("zh/")]) == len(names) // 2
     axe, counts, serious = Axe(), {}, []
     for name in names:
         for width in WIDTHS:
@@ -335,8 +335,74 @@ def test_the_real_edition_reads_right_at_both_widths(real, browser, artifacts):
                     counts[v["impact"]] = counts.get(v["impact"], 0) + len(v["nodes"])
                     if v["impact"] in ("serious", "critical"):
                         serious.append((name, width, v["id"], [n["target"] for n in v["nodes"]][:3]))
-                if name in ("overview.html", "chapters/commerce.html", "chapters/manufacturing.html", "methodology.html"):
-                    page.screenshot(path=str(artifacts / f"real-{Path(name).stem}-{width}.png"), full_page=True)
+                if name.removeprefix("zh/") in ("overview.html", "chapters/commerce.html", "chapters/manufacturing.html", "methodology.html"):
+                    language = "zh-" if name.startswith("zh/") else ""
+                    page.screenshot(path=str(artifacts / f"real-{language}{Path(name).stem}-{width}.png"), full_page=True)
     (artifacts / "axe-counts-real.json").write_text(json.dumps({"edition": "2026.11", "pages": len(names), "widths": WIDTHS,
                                                                "nodes_by_impact": counts}, indent=1), encoding="utf-8")
     assert serious == []
+
+
+# --------------------------------------------------------------------------- the Chinese book
+
+
+def test_the_language_switch_leads_to_the_same_target_in_the_other_language(built, server, browser):
+    target = load_dataset(built["data"]).registry.targets_of("commerce")[-1].id
+    with Visit(browser, f"{server}/2026.2/chapters/commerce.html#{target}") as visit:
+        page = visit.page
+        assert page.evaluate("document.documentElement.lang") == "en"
+        page.locator("a.language-switch").first.click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith(f"/2026.2/zh/chapters/commerce.html#{target}"), page.url
+        assert page.evaluate("document.documentElement.lang") == "zh-CN"
+        heading = page.locator(f"[id='{target}']")
+        box = heading.bounding_box()
+        assert box is not None and 0 <= box["y"] < 900, box  # the reader is at the same target
+        page.locator("a.language-switch").first.click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith(f"/2026.2/chapters/commerce.html#{target}"), page.url
+        assert visit.errors == [] and visit.external == []
+
+
+def test_chinese_pages_are_chinese_and_searchable(built, server, browser):
+    with Visit(browser, f"{server}/2026.2/zh/overview.html") as visit:
+        page = visit.page
+        assert page.evaluate("document.documentElement.lang") == "zh-CN"
+        assert page.locator("a.language-switch span[lang='en']").inner_text() == "English"
+        switcher = page.locator(".version-switcher__button").first
+        switcher.click()
+        assert "/zh/" in page.locator(".version-switcher__menu a").first.get_attribute("href")
+    with Visit(browser, f"{server}/2026.2/zh/search.html?q=目标") as visit:
+        visit.page.wait_for_selector("#search-results li", timeout=15000)
+        assert visit.page.locator("#search-results li").count() >= 3  # Chinese words found (jieba's index)
+        assert visit.errors == []
+
+
+def test_the_old_edition_banner_speaks_the_page_language(built, server, browser):
+    with Visit(browser, f"{server}/2026.1/zh/chapters/commerce.html") as visit:
+        banner = visit.page.locator("#bd-header-version-warning")
+        banner.wait_for(state="visible", timeout=5000)
+        visit.page.wait_for_function("document.querySelector('#bd-header-version-warning').innerText.includes('旧版本')", timeout=5000)
+        text = banner.inner_text()
+        assert "2026.1" in text and "old version" not in text and "documentation" not in text, text
+        assert banner.locator("a").first.get_attribute("href").endswith("/2026.2/zh/chapters/commerce.html")
+
+
+def test_the_site_root_lets_a_reader_choose_a_language(built, server, browser):
+    with Visit(browser, f"{server}/") as visit:
+        page = visit.page
+        page.locator("a[hreflang='zh-CN']").click()
+        page.wait_for_load_state("networkidle")
+        assert page.url.endswith("/2026.2/zh/overview.html") and page.evaluate("document.documentElement.lang") == "zh-CN", page.url
+        assert visit.errors == []
+
+
+def test_chinese_screenshots_are_saved(built, server, browser, artifacts):
+    for name in ("overview.html", "chapters/commerce.html"):
+        for width in WIDTHS:
+            out = artifacts / f"zh-{Path(name).stem}-{width}.png"
+            with Visit(browser, f"{server}/2026.2/zh/{name}", width) as visit:
+                if visit.page.locator(".tracker-chart").count():
+                    visit.page.wait_for_selector(".vega-embed svg.marks")
+                visit.page.screenshot(path=str(out), full_page=True)
+            assert out.stat().st_size > 10_000, out

@@ -11,11 +11,11 @@ from helpers import append_csv, append_yaml, edit_yaml, only_issue
 
 INDICATORS = [
     {"id": "cbec_cny", "name_zh": "跨境电商(人民币)", "name_en": "Cross-border e-commerce in yuan", "unit": "亿元",
-     "definition": "Fixture.", "publisher": "Fixture", "measure": "flow"},
+     "definition": "Fixture.", "definition_zh": "测试。", "publisher": "Fixture", "measure": "flow"},
     {"id": "cny_per_usd", "name_zh": "人民币平均汇率", "name_en": "Annual average rate", "unit": "元/美元",
-     "definition": "Fixture.", "publisher": "国家统计局", "scope": "national"},
+     "definition": "Fixture.", "definition_zh": "测试。", "publisher": "国家统计局", "scope": "national"},
     {"id": "cbec_usd", "name_zh": "跨境电商(美元,折算)", "name_en": "Cross-border e-commerce in US dollars, derived",
-     "unit": "亿美元", "definition": "Fixture.", "publisher": "derived", "measure": "flow",
+     "unit": "亿美元", "definition": "Fixture.", "definition_zh": "测试。", "publisher": "derived", "measure": "flow",
      "converted_from": "cbec_cny", "rate": "cny_per_usd"},
 ]
 
@@ -49,7 +49,7 @@ def test_a_year_with_both_the_figure_and_the_rate_gets_a_derived_figure_with_its
 
 def test_a_target_measured_by_a_derived_series_is_flagged(with_conversion):
     edit_yaml(with_conversion / "targets.yaml", 0, indicator="cbec_usd", value=500, unit="亿美元", comparator=">=",
-              proxy=None, context=[])
+              proxy=None, proxy_zh=None, context=[])
     dataset = load_dataset(with_conversion)
     a = assess_target(dataset.registry.targets["com-sales"], dataset, 2026)
     assert (a.deadline_value, a.verdict) == (pytest.approx(518.52), "met")

@@ -18,10 +18,10 @@ from plantrack.embed import script_json
 from helpers import read_csv, write_csv
 
 PLANT = "</script><!--<script>]]><![CDATA[\u2028\u2029&amp;<b>x</b></SCRIPT >"
-YAML_FIELDS = {
-    "areas.yaml": ("title_zh", "title_en", "description", "agencies_note"),
-    "indicators.yaml": ("name_zh", "name_en", "definition", "publisher", "caveats"),
-    "targets.yaml": ("wording_zh", "wording_en", "proxy", "deadline_note"),
+YAML_FIELDS = {  # English prose and its Chinese (`_zh`) are planted together: neither may be there alone
+    "areas.yaml": ("title_zh", "title_en", "description", "description_zh", "agencies_note", "agencies_note_zh"),
+    "indicators.yaml": ("name_zh", "name_en", "definition", "definition_zh", "publisher", "caveats", "caveats_zh"),
+    "targets.yaml": ("wording_zh", "wording_en", "proxy", "proxy_zh", "deadline_note", "deadline_note_zh"),
 }
 CSV_FIELDS = {
     "sources.csv": ("publisher", "original_publisher", "title"),

@@ -100,3 +100,17 @@ def test_chinese_entries_use_full_width_punctuation():
     table = i18n.catalogue("zh")
     wrong = [text for text in table.values() if re.search(r"[\u4e00-\u9fff][,:;()?!]|[,:;(?!][\u4e00-\u9fff]", text)]
     assert not wrong, wrong[:5]
+
+
+def test_each_message_has_one_entry_in_the_whole_catalogue():
+    """A message translated in two .po files could be shown in two ways; it belongs to the domain
+    where it is first found."""
+    from babel.messages.pofile import read_po
+
+    files = {}
+    for path in sorted((i18n.LOCALE_DIR / "zh_CN" / "LC_MESSAGES").glob("*.po")):
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                if message.id:
+                    files.setdefault((message.context, str(message.id)), []).append(path.name)
+    assert not {key: names for key, names in files.items() if len(names) > 1}

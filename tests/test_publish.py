@@ -56,7 +56,7 @@ def test_published_edition_holds_every_file_its_manifest_lists_and_the_index_lis
     assert set(manifest["files"]) == {"index.html", "chapters/commerce.html"}
     assert edition_problems(site / "2026.2") == []
     assert [e["version"] for e in json.loads((site / "switcher.json").read_text())] == ["2026.2", "2026.1"]
-    assert "2026.2/" in (site / "index.html").read_text() and "../2026.2/" in (site / "latest" / "index.html").read_text()
+    assert 'href="latest/"' in (site / "index.html").read_text() and "../2026.2/" in (site / "latest" / "index.html").read_text()
     assert entries(site) == ["2026.1", "2026.2", "index.html", "latest", "switcher.json"]  # nothing left beside
 
 

@@ -25,7 +25,8 @@ def with_snapshots(data_dir: Path) -> Path:
     shutil.copytree(FIXTURE_SNAPSHOTS, data_dir / "snapshots")
     for id_, unit in (("fx_sales", "亿元"), ("fx_share", "%")):
         append_yaml(data_dir / "indicators.yaml", {"id": id_, "name_zh": id_, "name_en": id_, "unit": unit,
-                                                   "definition": "Fixture indicator.", "publisher": "国家统计局"})
+                                                   "definition": "Fixture indicator.", "definition_zh": "测试用的指标。",
+                                                   "publisher": "国家统计局"})
     return data_dir
 
 
@@ -162,7 +163,8 @@ def test_a_bulletin_table_by_region_is_read_from_the_page_and_its_national_row_g
     shutil.copytree(FIXTURE_SNAPSHOTS.parent / "snapshot-bulletin", data_dir / "snapshots")
     for id_, unit in (("fx_rd", "亿元"), ("fx_rd_intensity", "%")):
         append_yaml(data_dir / "indicators.yaml", {"id": id_, "name_zh": id_, "name_en": id_, "unit": unit,
-                                                   "definition": "Fixture indicator.", "publisher": "国家统计局"})
+                                                   "definition": "Fixture indicator.", "definition_zh": "测试用的指标。",
+                                                   "publisher": "国家统计局"})
     dataset = load_dataset(data_dir)
     obs = dataset.observations[dataset.observations.source_id == "fx-bulletin-2020"].set_index("indicator_id")
     # the table by region, not the industry table before it nor the one after it

@@ -5,6 +5,10 @@
   "use strict";
   var LAYER = "https://hypothes.is/embed.js";
   var loaded = false;
+  function words() {  // the page's language, from the catalogue (read once the page is parsed)
+    var block = document.getElementById("tracker-words");
+    return block ? JSON.parse(block.textContent) : {};
+  }
 
   function load() {
     if (loaded) { return; }
@@ -17,7 +21,7 @@
     document.head.appendChild(script);
     document.querySelectorAll(".comment-button").forEach(function (b) {
       b.setAttribute("aria-pressed", "true");
-      b.textContent = "Comments on";
+      b.textContent = words().comments_on;
     });
   }
 
@@ -25,8 +29,8 @@
     var b = document.createElement("button");
     b.type = "button";
     b.className = "btn comment-button";
-    b.textContent = "Comment";
-    b.title = "Load the Hypothesis comment layer (from hypothes.is) to comment on this page";
+    b.textContent = words().comment;
+    b.title = words().comment_title;
     b.setAttribute("aria-pressed", "false");
     b.addEventListener("click", load);
     return b;

@@ -17,9 +17,10 @@ from ..assess import assess_targets, assessment_table, save_assessments
 from ..consistency import check_all
 from ..dataset import load_dataset
 from ..errorlog import log_traceback
+from ..i18n import LANGUAGE, LANGUAGES, language
 from ..issues import DataError
 from ..pages import lay_out_pages
-from .assemble import assemble_source, bundle_key, sphinx_build
+from .assemble import assemble_source, bundle_key, sphinx_builds
 from .execute import BuildError, IPCKernelManager, run_notebooks
 from .lock import build_lock
 from .plan import PAGES, Layout, Task, plan_build
@@ -39,8 +40,9 @@ def refuse_contradictions(dataset, assessments) -> None:
 
 
 def build_edition(edition: str, layout: Layout = Layout(), as_of_year: int | None = None, review: bool = False,
-                  jobs: int | None = None, wait: float = 0.0):
-    """Build the edition and publish it under site/<edition>; return that folder.
+                  jobs: int | None = None, wait: float = 0.0, languages: tuple[str, ...] = LANGUAGES):
+    """Build the edition and publish it under site/<edition>; return that folder. Every edition is
+    built in every language; `languages` lets `make bench` measure a build in fewer, to compare.
 
     Another build of the same build folder running: wait up to `wait` seconds, then BuildError.
     The edition's work folder keeps Sphinx's state between builds, and notebooks whose inputs
@@ -59,7 +61,7 @@ def build_edition(edition: str, layout: Layout = Layout(), as_of_year: int | Non
             recover_site(layout.site)
             for scratch in layout.build_dir.glob("run-*"):  # notebook runs of a killed build
                 shutil.rmtree(scratch, ignore_errors=True)
-            return _build(edition, layout, as_of_year, review, jobs, lambda name: progress.update(step=name))
+            return _build(edition, layout, as_of_year, review, jobs, lambda name: progress.update(step=name), languages)
         except BuildError:
             raise
         except Exception as exc:
@@ -79,7 +81,7 @@ def needs_full_build(work, static: str) -> bool:
         return True
 
 
-def _build(edition: str, layout: Layout, as_of_year: int, review: bool, jobs: int | None, step) -> object:
+def _build(edition: str, layout: Layout, as_of_year: int, review: bool, jobs: int | None, step, languages: tuple[str, ...]) -> object:
     obstacle = site_obstacle(layout.site, edition)  # found now rather than after minutes of work; publish checks again
     if obstacle:
         raise BuildError(f"publish: {obstacle}; nothing was built and no published edition was changed")
@@ -90,7 +92,7 @@ def _build(edition: str, layout: Layout, as_of_year: int, review: bool, jobs: in
         raise BuildError(f"invalid data, nothing was built or published:\n{exc.report()}") from None
     step("plan")
     work = layout.build_dir / "work" / edition
-    plan = plan_build(layout, dataset, edition, as_of_year, review, bundle_key(), work / "assessment.json")
+    plan = plan_build(layout, dataset, edition, as_of_year, review, bundle_key(), work / "assessment.json", languages)
     published = layout.site / edition
     if ((published / "manifest.json").exists() and not edition_problems(published)
             and json.loads((published / "manifest.json").read_text(encoding="utf-8")).get("inputs") == plan.inputs):
@@ -106,29 +108,36 @@ def _build(edition: str, layout: Layout, as_of_year: int, review: bool, jobs: in
         refuse_contradictions(dataset, assessments)
         save_assessments(assessments, work / "assessment.json")
         table = assessment_table(assessments)
-        step("lay out the data pages")
-        src = work / "src"
         previous_data = layout.site / plan.previous / "data" if plan.previous else None
-        laid_out = lay_out_pages(dataset, table, edition, plan.previous, previous_data)
-        step("assemble the book source")
-        assemble_source(src, layout, edition, review, plan.areas, laid_out)
+        sources = {code: work / code / "src" for code in languages}  # one Sphinx project per language
+        for code, src in sources.items():
+            step(f"lay out the data pages ({code})")
+            with language(code):
+                laid_out = lay_out_pages(dataset, table, edition, plan.previous, previous_data)
+            step(f"assemble the book source ({code})")
+            assemble_source(src, layout, edition, review, plan.areas, laid_out, code)
         step("execute the notebooks")
-        run_notebooks(src, layout, plan, jobs)
+        run_notebooks(sources, layout, plan, jobs)
         step("jupyter-book build")
-        html = sphinx_build(src, work, full=fresh)
+        html = sphinx_builds({code: (src, work / code) for code, src in sources.items()}, full=fresh)
         (work / "inputs.json").write_text(json.dumps({"static": plan.static}), encoding="utf-8")
         (work / BUILDING).unlink()
         step("publish")
         manifest = edition_manifest(layout, edition, plan.inputs, table)
 
         def complete(folder):
-            """The data package and the downloads, written into the edition after Sphinx: Sphinx
-            may skip copying html_extra_path when no page is out of date."""
-            shutil.rmtree(folder / "downloads", ignore_errors=True)
-            shutil.copytree(src / "_extra" / "downloads", folder / "downloads")
+            """The other languages' books in their folders, the downloads of each and the one data
+            package, written into the edition after Sphinx: Sphinx may skip copying
+            html_extra_path when no page is out of date."""
+            for code, src in sources.items():
+                book = folder / LANGUAGE[code].folder
+                if LANGUAGE[code].folder:
+                    shutil.copytree(html[code], book)
+                shutil.rmtree(book / "downloads", ignore_errors=True)
+                shutil.copytree(src / "_extra" / "downloads", book / "downloads")
             write_data_package(folder / "data", layout, table, dataset)
 
-        return publish(html, layout.site, edition, manifest, complete)
+        return publish(html[languages[0]], layout.site, edition, manifest, complete)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)  # a half-built work folder must not seed the next build
         raise

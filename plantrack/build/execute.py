@@ -16,6 +16,7 @@ import nbformat
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
+from ..i18n import LANGUAGES, OUTPUT_MIME, SOURCE, translate_markdown
 from .plan import BuildPlan, Layout, Task
 
 
@@ -33,18 +34,45 @@ class Run:
     parameters: dict
 
 
-def run_notebooks(src: Path, layout: Layout, plan: BuildPlan, jobs: int | None) -> None:
-    """Execute the notebooks whose key is not cached, in parallel; then place every notebook and
-    its downloads in the source folder, rewriting only files whose content changed."""
+def run_notebooks(sources: dict[str, Path], layout: Layout, plan: BuildPlan, jobs: int | None) -> None:
+    """Execute the notebooks whose key is not cached, in parallel, once for every language; then
+    place each notebook in each language's source folder (sources: language -> folder), in that
+    language, with its downloads, rewriting only files whose content changed."""
     cache = layout.cache / "notebooks"
     missing = [t for t in plan.tasks if not (cache / t.key / "notebook.ipynb").exists()]
     if missing:
         _execute_all(missing, layout, cache, jobs)
-    downloads = src / "_extra" / "downloads"
-    for task in plan.tasks:
-        sync_file(cache / task.key / "notebook.ipynb", src / task.output)
-        for csv_file in sorted((cache / task.key / "downloads").glob("*.csv")):
-            sync_file(csv_file, downloads / csv_file.name)
+    for code, src in sources.items():
+        downloads = src / "_extra" / "downloads"
+        for task in plan.tasks:
+            notebook = nbformat.read(cache / task.key / "notebook.ipynb", as_version=4)
+            localized = localize_notebook(notebook, code, task.headings.get(code, ""), str(task.source.relative_to(layout.root)))
+            sync_bytes(nbformat.writes(localized).encode(), src / task.output)
+            for csv_file in sorted((cache / task.key / "downloads").glob("*.csv")):
+                sync_file(csv_file, downloads / csv_file.name)
+
+
+def localize_notebook(notebook, code: str, heading: str = "", where: str = ""):
+    """The executed notebook as the book of language `code` shows it: every display's rendering in
+    that language (see i18n.Bilingual), the other languages' renderings dropped, the markdown
+    translated block by block and the opening replaced by `heading` when there is one. The
+    notebook is executed once; this only chooses among its outputs."""
+    notebook = nbformat.from_dict(notebook)  # a copy: the cached notebook serves every language
+    mimes = {c: OUTPUT_MIME.format(code=c) for c in LANGUAGES if c != SOURCE}
+    first = True
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = heading if first and heading else translate_markdown(cell.source, code, where)
+            first = False
+        for output in cell.get("outputs", []):
+            data = output.get("data")
+            if not data:
+                continue
+            if code != SOURCE and mimes[code] in data:
+                data["text/html"] = data[mimes[code]]
+            for mime in mimes.values():
+                data.pop(mime, None)
+    return notebook
 
 
 def sync_file(source: Path, target: Path) -> None:
@@ -67,7 +95,7 @@ def _execute_all(tasks: list[Task], layout: Layout, cache: Path, jobs: int | Non
         for task in tasks:
             cwd = scratch / task.key
             (cwd / "_extra" / "downloads").mkdir(parents=True)
-            runs.append(Run(str(task.source), task.heading, str(cwd / "notebook.ipynb"), str(cwd), task.parameters))
+            runs.append(Run(str(task.source), task.headings.get(SOURCE, ""), str(cwd / "notebook.ipynb"), str(cwd), task.parameters))
         # twice the cores: a kernel spends part of its start waiting, not computing (measured: 2 cores,
         # 17 notebooks, 19.3 s with 2 workers, 17.1 s with 4)
         jobs = jobs or min(len(runs), 2 * (os.cpu_count() or 1))

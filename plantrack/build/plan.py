@@ -10,6 +10,7 @@ from typing import Literal
 
 from ..dataset import Dataset
 from ..digests import digest_files, digest_text, notebook_key, package_digest, tree_files
+from ..i18n import LANGUAGES, language, local
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 AREA_TEMPLATE = "area"  # notebooks/area.md, run once per area of data/areas.yaml
@@ -53,13 +54,14 @@ PAGES = (
 
 @dataclass(frozen=True)
 class Task:
-    """One notebook run: which template, where its output goes in the book, its papermill
-    parameters, the markdown that opens it (an area's title and introduction) and its cache key."""
+    """One notebook run: which template, where its output goes in each language's book, its
+    papermill parameters, the markdown that opens it in each language (an area's title and
+    introduction; empty: the template's own) and its cache key."""
     name: str
     source: Path
     output: str
     parameters: dict
-    heading: str
+    headings: dict[str, str]
     key: str
 
 
@@ -83,18 +85,28 @@ def previous_edition(site: Path, edition: str) -> str:
 
 
 def area_heading(dataset: Dataset, area_id: str) -> str:
-    """The opening of an area's chapter, from data/areas.yaml; markup in the data stays text."""
+    """The opening of an area's chapter in the current language, from data/areas.yaml; markup in
+    the data stays text."""
     area = dataset.registry.areas[area_id]
-    return f"# {escape(area.title_en, quote=False)}\n\n{escape(area.introduction or area.description, quote=False)}"
+    opening = local(area, "introduction") if area.introduction else local(area, "description")
+    return f"# {escape(local(area, 'title'), quote=False)}\n\n{escape(opening, quote=False)}"
+
+
+def area_headings(dataset: Dataset, area_id: str) -> dict[str, str]:
+    headings = {}
+    for code in LANGUAGES:
+        with language(code):
+            headings[code] = area_heading(dataset, area_id)
+    return headings
 
 
 def plan_build(layout: Layout, dataset: Dataset, edition: str, as_of_year: int, review: bool, bundle_key: str,
-               assessment_path: Path) -> BuildPlan:
+               assessment_path: Path, languages: tuple[str, ...] = LANGUAGES) -> BuildPlan:
     package = package_digest()
     data_digest = digest_files(tree_files(layout.data_dir), layout.data_dir)  # snapshots/ included
     book = digest_files(tree_files(layout.root / "book") + tree_files(layout.root / "pages")
                         + [layout.root / "_config.yml", layout.root / "_toc.yml"], layout.root)
-    static = digest_text(book, package, edition, str(review), bundle_key)
+    static = digest_text(book, package, edition, str(review), bundle_key, *languages)
     previous = previous_edition(layout.site, edition)
     previous_manifest = (layout.site / previous / "manifest.json").read_text(encoding="utf-8") if previous else ""
     common = {"data_dir": str(layout.data_dir.resolve()), "edition": edition, "as_of_year": as_of_year,
@@ -106,12 +118,13 @@ def plan_build(layout: Layout, dataset: Dataset, edition: str, as_of_year: int, 
             continue
         source = layout.root / "notebooks" / f"{page.name}.md"
         key = notebook_key(source.read_text(encoding="utf-8"), common, page.reads, dataset, data_digest, package)
-        tasks.append(Task(page.name, source, f"{page.name}.ipynb", common, "", key))
+        tasks.append(Task(page.name, source, f"{page.name}.ipynb", common, {}, key))
     template = layout.root / "notebooks" / f"{AREA_TEMPLATE}.md"
     for area in dataset.registry.areas:
         parameters = {**common, "area": area}
-        heading = area_heading(dataset, area)
-        key = digest_text(notebook_key(template.read_text(encoding="utf-8"), parameters, area, dataset, data_digest, package), heading)
-        tasks.append(Task(area, template, f"chapters/{area}.ipynb", parameters, heading, key))
+        headings = area_headings(dataset, area)
+        key = digest_text(notebook_key(template.read_text(encoding="utf-8"), parameters, area, dataset, data_digest, package),
+                          *headings.values())
+        tasks.append(Task(area, template, f"chapters/{area}.ipynb", parameters, headings, key))
     inputs = digest_text(static, data_digest, previous, previous_manifest, *[t.key for t in tasks])
     return BuildPlan(tasks, static, inputs, previous, list(dataset.registry.areas))

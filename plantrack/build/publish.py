@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..digests import file_digest, tree_files
 from ..edition import edition_order
-from ..site import editions, refresh_site_index, site_index
+from ..site import editions, languages_of, refresh_site_index, site_index
 from .execute import BuildError
 from .plan import Layout
 
@@ -123,9 +123,10 @@ def publish(html: Path, site: Path, edition: str, manifest: dict, complete: Call
             raise BuildError(f"publish: the edition does not match its manifest ({len(problems)} file(s): {'; '.join(problems[:3])}); "
                              "no published edition was changed: build again")
         names = sorted(set(editions(site)) | {edition}, key=edition_order)
-        for name, text in site_index(names).items():
+        published = {n: languages_of(incoming if n == edition else site / n) for n in names}
+        for name, text in site_index(names, published).items():
             target = site / name
-            target.parent.mkdir(exist_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
             temporary = target.with_name(f".{target.name}.incoming")
             temporary.write_text(text, encoding="utf-8")
             prepared.append((temporary, target))
@@ -139,11 +140,19 @@ def publish(html: Path, site: Path, edition: str, manifest: dict, complete: Call
     return final
 
 
+def site_files() -> list[str]:
+    """The site's own files and folders (a folder ends with '/'), whatever the editions."""
+    names = site_index(["0"])
+    folders = sorted({str(Path(n).parent) + "/" for n in names if "/" in n})
+    return folders + sorted(names)
+
+
 def site_obstacle(site: Path, edition: str) -> str:
     """What in the site would stop the switch: a file where a folder belongs, or the reverse."""
     if site.exists() and (site.is_symlink() or not site.is_dir()):
         return f"{site} is not a folder: move it away and build again"
-    for name, folder in ((edition, True), ("latest", True), ("latest/index.html", False), ("switcher.json", False), ("index.html", False)):
+    for name, folder in ((edition, True), ("latest", True), *[(n, n.endswith("/")) for n in site_files()]):
+        name = name.rstrip("/")
         path = site / name
         if path.is_symlink() or (path.exists() and path.is_dir() != folder):
             kind = "a folder" if folder else "a file"
@@ -253,13 +262,13 @@ def recover_site(site: Path) -> list[str]:
             else:
                 path.unlink(missing_ok=True)
             done.append(f"{path.name}: removed")
-    for temporary in [*site.glob(".*.incoming"), *site.glob("latest/.*.incoming")]:
+    for temporary in [*site.glob(".*.incoming"), *site.glob("latest/**/.*.incoming")]:
         if temporary.is_file():
             temporary.unlink()
             done.append(f"{temporary.relative_to(site)}: removed")
     names = editions(site)
     if done and names and not site_obstacle(site, names[-1]):  # killed before or while the index was replaced
-        index = site_index(names)
+        index = site_index(names, {n: languages_of(site / n) for n in names})
         if any(not (site / n).is_file() or (site / n).read_text(encoding="utf-8") != t for n, t in index.items()):
             refresh_site_index(site)
             done.append("site index written for the editions there are")
