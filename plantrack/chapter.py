@@ -174,7 +174,8 @@ def show_scoreboard(report: Report) -> None:
     rows = scoreboard.scoreboard(report.assessments)
 
     def bars():
-        return [(title, [(r["group"], r[column]) for r in rows]) for title, column in ((_("At the deadlines"), "deadline"), (_("Now"), "now"))]
+        return [(title, [(r["group"], r[column]) for r in rows])
+                for title, column in ((pgettext("scoreboard bar", "At the deadlines"), "deadline"), (pgettext("scoreboard bar", "Now"), "now"))]
 
     show(lambda: render("scoreboard.html", rows=rows, bars=bars()))
 
@@ -214,7 +215,7 @@ def where_zhejiang_stands(report: Report) -> Bilingual:
             indicator = report.dataset.registry.indicators[indicator_id]
             share = "" if pd.isna(last.share) else f"{last.share:.1f}%"
             out.append([local(indicator, "name"), f"{int(last.year)}", format_value(last.value, last.unit), row_rank_note(last),
-                        share or _("no share"), _("{year}: {rank}").format(year=int(first.year), rank=row_rank_note(first))])
+                        share or pgettext("provincial table", "no share"), _("{year}: {rank}").format(year=int(first.year), rank=row_rank_note(first))])
         return out
 
     return Bilingual(lambda: render("where_zhejiang_stands.html", rows=rows()))

@@ -325,7 +325,8 @@ def _drawing(key: str, indicator: Indicator, figures: pd.DataFrame, sources: pd.
     marks, path, trend, annual = _in_words(marks), _in_words(path), _in_words(trend), _in_words(annual)
     labelled = marks[marks["label"].fillna("") != ""]  # part-year figures carry their period beside them
     plot = _Plot(unit, rank, codes, kinds, dates, trend, path, annual, marks, labelled,
-                 [_("Period"), _("Value"), _("Kind"), _("Source"), _("Quote")])
+                 [pgettext("chart tooltip", "Period"), pgettext("chart tooltip", "Value"), pgettext("chart tooltip", "Kind"),
+                  pgettext("chart tooltip", "Source"), pgettext("chart tooltip", "Quote")])
     label = _("Chart of {title}, in {unit}, {first} to {last}").format(title=title, unit=unit.axis_title, first=min(years), last=max(years))
     return Figure(key, title, unit, None, label, description, rows, sources_list, kinds), plot
 

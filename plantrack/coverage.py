@@ -15,8 +15,6 @@ from .i18n import N_, _, pgettext
 OFFICIAL_KINDS = ("official_statistics", "government_release")
 COLUMNS = ["target_id", "area", "kind", "baseline", "deadline", "latest", "national", "evidence", "searches", "gaps"]
 CELL_WORDS = {"n/a": N_("n/a"), "gap": N_("gap")}  # the table's codes for a figure not needed, and not found
-SOURCE_KIND_WORDS = {"official_statistics": N_("official statistics"), "government_release": N_("government release"),
-                     "news": N_("news"), "repost": N_("repost")}
 
 
 def gap_words(gap: str) -> str:
@@ -43,11 +41,10 @@ def _cell(value: str) -> str:
 
 
 def coverage_rows(table: pd.DataFrame) -> list[dict]:
-    """The coverage table as a reader sees it, in the page's language: every code in words."""
-    from .view import kind_words
-
+    """The coverage table as a reader sees it, in the page's language: every code in words but the
+    target's kind, which the template writes (parts.html target_kind)."""
     separator = pgettext("list of years", ", ")
-    return [{**row, "kind": kind_words(row["kind"]), "baseline": _cell(row["baseline"]), "deadline": _cell(row["deadline"]),
+    return [{**row, "baseline": _cell(row["baseline"]), "deadline": _cell(row["deadline"]),
              "latest": _cell(row["latest"]),
              "national": _cell(row["national"]) if row["national"] in CELL_WORDS else separator.join(row["national"].split(", ")),
              "gaps": pgettext("list of gaps", "; ").join(gap_words(g) for g in row["gaps"].split("; ") if g)}
@@ -128,8 +125,11 @@ def source_mix(dataset: Dataset) -> dict[str, object]:
 
 
 def source_kind_words(kind: str) -> str:
-    """A source's kind in the page's language: 'official_statistics' -> 'official statistics' (官方统计)."""
-    return _(SOURCE_KIND_WORDS[kind]) if kind in SOURCE_KIND_WORDS else kind.replace("_", " ")
+    """A source's kind in the page's language, as the templates write it (parts.html source_kind):
+    'official_statistics' -> 'official statistics' (官方统计)."""
+    from .html import macro
+
+    return str(macro("source_kind")(kind))
 
 
 def source_mix_summary(mix: dict[str, object]) -> str:

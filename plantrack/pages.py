@@ -13,7 +13,7 @@ from jinja2 import Environment, StrictUndefined
 from . import assess, i18n
 from .dataset import Dataset
 from .html import render
-from .i18n import _, ngettext
+from .i18n import _, ngettext, pgettext
 from .verdicts import Verdict
 from .words import search_summary, source_title
 
@@ -56,14 +56,18 @@ def changes(dataset: Dataset, table: pd.DataFrame, edition: str, previous: str, 
     verdicts = [[r.target_id, change(verdict_words(r.verdict_old), verdict_words(r.verdict_new)),
                  change(verdict_words(r.status_now_old), verdict_words(r.status_now_new))]
                 for r in found.verdicts.itertuples()]
-    figure = [_("Indicator"), _("Period"), _("Value"), _("Unit"), _("Source")]
+    # the tables' headers: pgettext("what changed", ...), the words of this page's tables
+    indicator, period, source = pgettext("what changed", "Indicator"), pgettext("what changed", "Period"), pgettext("what changed", "Source")
+    figure = [indicator, period, pgettext("what changed", "Value"), pgettext("what changed", "Unit"), source]
     figure_columns = ["indicator_id", "period", "value", "unit", "source_id"]
     sections = [
         (_("Figures added"), figure, rows(found.added, figure_columns)),
-        (_("Figures revised"), [_("Indicator"), _("Period"), _("Source"), _("Old → new")], revised),
+        (_("Figures revised"), [indicator, period, source, pgettext("what changed", "Old → new")], revised),
         (_("Figures removed"), figure, rows(found.removed, figure_columns)),
-        (_("Verdicts changed"), [_("Target"), _("Verdict at deadline"), _("Status now")], verdicts),
-        (_("New sources"), [_("Id"), _("Publisher"), _("Title")], rows(found.new_sources, ["source_id", "publisher", "title"])),
+        (_("Verdicts changed"), [pgettext("what changed", "Target"), pgettext("what changed", "Verdict at deadline"),
+                                 pgettext("what changed", "Status now")], verdicts),
+        (_("New sources"), [pgettext("what changed", "Id"), pgettext("what changed", "Publisher"), pgettext("what changed", "Title")],
+         rows(found.new_sources, ["source_id", "publisher", "title"])),
     ]
     return render("changes.html", previous=previous, edition=edition, changes=found, sections=sections)
 
@@ -87,7 +91,7 @@ def method_constants():
         [_("Sources in conflict"), _("figures for one period differing by more than {share}").format(share=f"{assess.CONFLICT_SHARE:.1%}")],
         [_("Projection interval"), _("{confidence} confidence interval of the trend's slope (Student's t)").format(confidence=f"{assess.CONFIDENCE:.0%}")],
     ]
-    return render("method_constants.html", rows=rows, header=[_("Rule"), _("Value")])
+    return render("method_constants.html", rows=rows, header=[pgettext("methodology table", "Rule"), pgettext("methodology table", "Value")])
 
 
 def evidence_rules():
@@ -96,7 +100,8 @@ def evidence_rules():
 
     rows = rule_table()  # in the page's language
     return render("method_constants.html", rows=[[r["order"], r["when the record's grades are"], r["it counts as"], r["because"]] for r in rows],
-                  header=[_("Order"), _("When the record's grades are"), _("It counts as"), _("Because")])
+                  header=[pgettext("methodology table", "Order"), pgettext("methodology table", "When the record's grades are"),
+                          pgettext("methodology table", "It counts as"), pgettext("methodology table", "Because")])
 
 
 def search_log_summary(dataset: Dataset) -> str:

@@ -19,7 +19,7 @@ from .assess import Assessment, Point, series_for, yearly_points
 from .charts import chart_frame
 from .coverage import searches_for
 from .dataset import Dataset
-from .registry import KINDS, Indicator, Target
+from .registry import Indicator, Target
 from .units import convert, convertible
 from .grading import VERDICT_OF, Contribution, grade_words, reason_words
 from .i18n import _, local, pgettext
@@ -31,13 +31,11 @@ DOWNLOAD_COLUMNS_FIRST = ["target_id", "indicator_id"]
 
 
 def kind_words(kind: str) -> str:
-    """A target's kind (registry.KINDS) in the page's language: 'milestone' -> '定性目标'; an
-    unknown kind as it is."""
-    words = {"threshold": pgettext("target kind", "threshold"), "count": pgettext("target kind", "count"),
-             "share": pgettext("target kind", "share"), "rank": pgettext("target kind", "rank"),
-             "range": pgettext("target kind", "range"), "approx": pgettext("target kind", "approx"),
-             "milestone": pgettext("target kind", "milestone")} if kind in KINDS else {}
-    return words.get(kind, kind)
+    """A target's kind (registry.KINDS) in the page's language, as the templates write it
+    (parts.html target_kind): 'milestone' -> '定性目标'."""
+    from .html import macro
+
+    return str(macro("target_kind")(kind))
 
 
 @dataclass
@@ -144,7 +142,7 @@ def _facts(target: Target, a: Assessment, indicator: Optional[Indicator]) -> lis
         items.append((_("Value at the deadline"), format_value(a.deadline_value, unit) if a.deadline_value is not None
                       else _("no figure for {year}").format(year=target.deadline)))
         items.append((_("Latest value"), _("{value} ({year})").format(value=format_value(a.latest_value, unit), year=_year(a.latest_year))
-                      if a.latest_year else _("none")))
+                      if a.latest_year else pgettext("latest value", "none")))
         if a.shortfall is not None and a.verdict != Verdict.MET:
             short = format_value(abs(a.shortfall), unit)
             items.append((_("Short by"), _("{value} ({percent}%)").format(value=short, percent=f"{a.shortfall_pct:.1f}")
@@ -218,7 +216,7 @@ def _evidence_rows(records: pd.DataFrame, sources: pd.DataFrame, a: Assessment) 
         contribution = Contribution(r.finding)
         at_deadline, now = a.deciding_record == r.record_id, a.deciding_record_now == r.record_id
         decides = (_("at the deadline and now") if at_deadline and now else _("at the deadline") if at_deadline
-                   else _("now") if now else "")
+                   else pgettext("decides", "now") if now else "")
         decides_words = (_("decides the verdict at the deadline and the status now") if at_deadline and now
                          else _("decides the verdict at the deadline") if at_deadline
                          else _("decides the status now") if now else "")

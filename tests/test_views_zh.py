@@ -111,8 +111,8 @@ def test_coverage_in_chinese(fixture):
         rows = {r["target_id"]: r for r in coverage_rows(table)}
     assert summary == "量化目标3个：3个有基期值，3个有截止年份或其后的数据，3个有数据。定性目标12个：1个有证据记录。"
     assert numbers(summary) == numbers(english)
-    assert (rows["com-sales"]["kind"], rows["com-sales"]["national"]) == ("阈值目标", "2015、2017")
-    assert (rows["com-villages"]["kind"], rows["com-villages"]["national"]) == ("占比目标", "不适用")
+    assert (rows["com-sales"]["kind"], rows["com-sales"]["national"]) == ("threshold", "2015、2017")  # the template writes the kind
+    assert (rows["com-villages"]["kind"], rows["com-villages"]["national"]) == ("share", "不适用")
     gaps = {r["gaps"] for r in rows.values() if r["gaps"]}
     assert gaps and all(CJK.search(g) and not re.search(r"[A-Za-z]", g) for g in gaps), gaps
     assert table.equals(coverage_table(dataset))  # the table keeps its codes
