@@ -13,7 +13,7 @@ from jinja2 import Environment, StrictUndefined
 from . import assess, i18n
 from .dataset import Dataset
 from .html import render
-from .i18n import _, ngettext, pgettext
+from .i18n import LANGUAGE, _, current, ngettext, pgettext
 from .verdicts import Verdict
 from .words import search_summary, source_title
 
@@ -137,5 +137,8 @@ def lay_out_pages(dataset: Dataset, table: pd.DataFrame, edition: str, previous:
         path = PAGES_DIR / f"{name}.md"
         return env.from_string(i18n.translate_markdown(path.read_text(encoding="utf-8"), i18n.current(), str(path)))
 
-    return {name: page(name).render(body=body, confidence=f"{assess.CONFIDENCE:.0%}", rules=rules, searched=searched)
+    # the one data package sits at the edition's root, above the book of every other language
+    data_package = "../" * bool(LANGUAGE[current()].folder) + "data/datapackage.json"
+    return {name: page(name).render(body=body, confidence=f"{assess.CONFIDENCE:.0%}", rules=rules, searched=searched,
+                                    data_package=data_package)
             for name, body in bodies.items()}

@@ -401,3 +401,10 @@ def test_every_chinese_page_is_in_chinese(built):
         text = re.sub(r"<[^>]+>", " ", text)
         english = re.findall(r"(?:\b[A-Za-z][a-z]+\b[ ,;:]+){6,}", text)
         assert not english, (path.name, english[:3])
+
+
+def test_the_data_package_link_of_every_language_reaches_the_one_data_package(built):
+    folder = built["layout"].site / "2026.2"
+    for sources in (folder / "sources.html", folder / "zh" / "sources.html"):
+        href = re.search(r'href="([^"]*datapackage\.json)"', sources.read_text(encoding="utf-8")).group(1)
+        assert (sources.parent / href).resolve() == (folder / "data" / "datapackage.json").resolve(), (sources, href)
