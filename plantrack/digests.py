@@ -42,8 +42,8 @@ def file_digest(path: Path) -> str:
 
 
 def package_digest() -> str:
-    """The package's code and its templates: what every page is made with."""
-    return digest_files([p for p in tree_files(PACKAGE) if p.suffix in (".py", ".html", ".md")], PACKAGE)
+    """The package's code, its templates and its translations: what every page is made with."""
+    return digest_files([p for p in tree_files(PACKAGE) if p.suffix in (".py", ".html", ".md", ".po")], PACKAGE)
 
 
 def tree_files(folder: Path) -> list[Path]:

@@ -84,3 +84,18 @@ def test_scripts_get_their_words_in_the_page_language():
     english, chinese = script_words("en"), script_words("zh")
     assert english == SCRIPT_WORDS and set(chinese) == set(english)
     assert chinese["comment"] == "评论" and all(chinese[k] != english[k] for k in english)
+
+
+def test_a_changed_translation_makes_the_pages_again(monkeypatch, tmp_path):
+    """The catalogue is an input of every page: a corrected Chinese entry re-renders the notebooks."""
+    import shutil
+
+    from plantrack import digests
+
+    package = tmp_path / "plantrack"
+    shutil.copytree(digests.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(digests, "PACKAGE", package)
+    before = digests.package_digest()
+    po = package / "locale" / "zh_CN" / "LC_MESSAGES" / "book.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "评论"', 'msgstr "批注"'), encoding="utf-8")
+    assert digests.package_digest() != before
