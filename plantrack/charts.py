@@ -277,8 +277,9 @@ def _drawing(key: str, indicator: Indicator, figures: pd.DataFrame, sources: pd.
     rank = UNITS.get(indicator.unit, ("",))[0] == "rank"
     data = _with_dates(figures, indicator, unit, source_names(sources, figures["source_id"]))
     urls = sources.set_index("source_id")["url"].to_dict() if not sources.empty else {}
+    languages = sources.set_index("source_id")["language"].to_dict() if not sources.empty else {}
     rows = [{"when": r.when, "value": r.value_text, "kind": kind_words(r.kind), "code": r.kind, "source": r.source or _(RUNNING_SUM),
-             "url": urls.get(r.source_id, "")} for r in data.itertuples()]
+             "url": urls.get(r.source_id, ""), "language": languages.get(r.source_id, "")} for r in data.itertuples()]
     extra = []  # target, baseline, required path, trend: each drawn only when there is one
     path = pd.DataFrame()
     if target is not None:
@@ -287,7 +288,7 @@ def _drawing(key: str, indicator: Indicator, figures: pd.DataFrame, sources: pd.
         extra.append({"date": f"{target.deadline}-01-01", "shown": threshold / unit.divisor, "kind": "target",
                       "when": deadline, "value_text": _("target {goal}").format(goal=goal), "label": "", "source": _("the plan"),
                       "quote": target.wording_zh, "qualifier": "", "hollow": False})
-        rows.append({"when": deadline, "value": goal, "kind": kind_words("target"), "code": "target", "source": _("the plan"), "url": ""})
+        rows.append({"when": deadline, "value": goal, "kind": kind_words("target"), "code": "target", "source": _("the plan"), "url": "", "language": ""})
         a = assessment
         if a is not None and a.baseline_value is not None and a.baseline_year is not None and a.baseline_year < target.deadline:
             extra.append({"date": f"{a.baseline_year}-01-01", "shown": a.baseline_value / unit.divisor, "kind": "baseline",
@@ -299,7 +300,7 @@ def _drawing(key: str, indicator: Indicator, figures: pd.DataFrame, sources: pd.
             path["shown"] = path["value"] / unit.divisor
             path["kind"] = "required path"
             rows += [{"when": period_words(str(y)), "value": written(v, indicator, unit), "kind": kind_words("required path"), "code": "required path",
-                      "source": _("computed: constant growth from the baseline"), "url": ""}
+                      "source": _("computed: constant growth from the baseline"), "url": "", "language": ""}
                      for y, v in zip(path["year"], path["value"]) if a.baseline_year < y < target.deadline]
     # the target and baseline first, so that the figures sit above them and their tooltips can be reached
     marks = pd.concat([pd.DataFrame(extra), data], ignore_index=True) if extra else data

@@ -242,7 +242,9 @@ def test_sources_and_figure_tabs_in_chinese():
         sources = render("sources.html", view=NS(sources=SOURCES))
         figure = render("figure.html", chart_html="", figure=NS(
             is_card=False, key="com-sales", title="网络零售额", unit=NS(axis_title="亿元"), description="2015至2017年的3个年度数据。",
-            rows=[{"when": "2017年", "value": "13337亿元", "kind": "年度数据", "source": "zj-bulletin", "url": "http://127.0.0.1/b"}],
+            rows=[{"when": "2017年", "value": "13337亿元", "kind": "年度数据", "source": "zj-bulletin", "url": "http://127.0.0.1/b", "language": "zh"},
+                  {"when": "2018年", "value": "1.6万亿元", "kind": "其他来源数据", "source": "Zhejiang online sales top 1 trillion",
+                   "url": "http://127.0.0.1/c", "language": "en"}],
             sources=[{k: s[k] for k in ("source_id", "publisher", "title", "url", "published", "language", "quotes")} for s in SOURCES[:2]]))
     assert "<h3>来源</h3>" in sources
     assert ('<li>浙江省统计局，<a href="http://127.0.0.1/b" rel="noopener">2017年浙江省国民经济和社会发展统计公报</a>，2018-02-27；官方统计。 '
@@ -253,6 +255,7 @@ def test_sources_and_figure_tabs_in_chinese():
     assert '<label for="com-sales-tab-chart">图</label>' in figure and '<label for="com-sales-tab-table">表</label>' in figure
     assert '<label for="com-sales-tab-sources">来源</label>' in figure
     assert "<th>时期</th><th>数值</th><th>类别</th><th>来源</th>" in figure
+    assert '<td><a href="http://127.0.0.1/c" rel="noopener" lang="en">Zhejiang online sales top 1 trillion</a></td>' in figure  # an English title
     assert ('<li><span lang="en">China Daily</span>，<a href="http://127.0.0.1/c" rel="noopener" lang="en">Zhejiang online sales top 1 trillion</a>'
             '<br><q lang="en">') in figure
     for html in (sources, figure):
