@@ -9,7 +9,7 @@ from .i18n import N_, _, language
 SCRIPT_WORDS = {
     "comment": N_("Comment"),
     "comments_on": N_("Comments on"),
-    "comment_title": N_("Load the Hypothesis comment layer (from hypothes.is) to comment on this page"),
+    "comment_title": N_("Load the Hypothesis comment layer from its own site to comment on this page"),
     "banner_intro": N_("This is documentation for "),
     "banner_old": N_("an old edition ({edition})"),
     "banner_unknown": N_("an unknown edition"),

@@ -128,7 +128,8 @@ def test_the_glossary_is_a_glossary_for_a_chinese_reader():
     rows = lambda block: [[c.strip() for c in line.strip().strip("|").split("|")] for line in block.splitlines()]
     english, zh = rows(table(text)), rows(table(chinese(path, text)))
     assert zh[0] == ["中文", "English", "说明"]
-    assert [r[:2] for r in zh[2:]] == [r[:2] for r in english[2:]]  # every term, with its English
+    # every term, with its English marked as English for screen readers
+    assert [[r[0], f'<span lang="en">{r[1]}</span>'] for r in english[2:]] == [r[:2] for r in zh[2:]]
     for (term, _en, note_en), (_t, _e, note_zh) in zip(english[2:], zh[2:]):
         assert bool(note_zh) == bool(note_en), term
         assert not note_zh or re.search(r"[\u4e00-\u9fff]", note_zh.replace(term, "")), term
