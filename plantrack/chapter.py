@@ -104,8 +104,11 @@ def search_log(report: Report, area_id: str) -> Bilingual:
     """The chapter's appendix: every search logged for its targets, one collapsed list per target,
     counted by the same function as the coverage page."""
     targets = [(t, searches_for(report.dataset, t)) for t in report.dataset.registry.targets_of(area_id)]
+    codes = sorted({c for _t, s in targets for c in s["corpus"]})
+    # where the chapter searched more than one collection, each query names its own
     return Bilingual(lambda: render("search_log.html", targets=[(t, s) for t, s in targets if not s.empty],
-                                    corpus=in_words(sorted({corpus_words(c) for _t, s in targets for c in s["corpus"]}))))
+                                    corpus=in_words(sorted(corpus_words(c) for c in codes)), collections=len(codes),
+                                    corpus_of=corpus_words if len(codes) > 1 else None))
 
 
 def figure_html(figure: Figure) -> str:

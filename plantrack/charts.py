@@ -30,7 +30,7 @@ from .i18n import N_, SOURCE, _, local, ngettext, pgettext
 from .registry import Indicator, Target
 from .units import UNITS
 from .words import (DisplayUnit, comparator_words, display_unit, format_value, in_sentence, ordinal, paragraph, qualifier_words,
-                    source_title)
+                    quote_text, source_title)
 
 _chart_numbers = count(1)
 
@@ -207,7 +207,7 @@ def _with_dates(figures: pd.DataFrame, indicator: Indicator, unit: DisplayUnit, 
     out["value_text"] = [qualifier_words(q) + written(v, indicator, unit) for v, q in zip(out["value"], out["qualifier"])]
     out["label"] = [w if k != "annual figure" else "" for w, k in zip(out["when"], out["kind"])]
     out["source"] = [names.get(s, "") for s in out["source_id"]]
-    out["quote"] = [_(q) if q == RUNNING_SUM else q for q in out["quote"]]
+    out["quote"] = [_(q) if q == RUNNING_SUM else quote_text(q) for q in out["quote"]]
     return out.sort_values(["date", "kind"], kind="stable").reset_index(drop=True)
 
 
@@ -425,7 +425,7 @@ def _sources_of(data: pd.DataFrame, sources: pd.DataFrame) -> list[dict]:
             continue
         s = known.loc[source_id]
         out.append({"source_id": source_id, "publisher": s["publisher"], "title": source_title(s["title"], s["publisher"]), "url": s["url"],
-                    "published": s["published"], "language": s["language"], "quotes": [q for q in data[data["source_id"] == source_id]["quote"] if q]})
+                    "published": s["published"], "language": s["language"], "quotes": [q for q in data[data["source_id"] == source_id]["quote"] if q]})  # as _with_dates wrote them
     return out
 
 

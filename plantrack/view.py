@@ -24,7 +24,7 @@ from .units import convert, convertible
 from .grading import VERDICT_OF, Contribution, grade_words, reason_words
 from .i18n import _, local, pgettext
 from .verdicts import Verdict
-from .words import format_value, paragraph, sentences, source_title
+from .words import format_value, paragraph, quote_text, sentences, source_title
 
 DOWNLOAD_COLUMNS_FIRST = ["target_id", "indicator_id"]
 
@@ -101,7 +101,8 @@ class TargetView:
 
     @property
     def sources(self) -> list[dict]:
-        return [{**row, "title": source_title(row["title"], row["publisher"])} for row in self.source_rows]
+        return [{**row, "title": source_title(row["title"], row["publisher"]), "quotes": [quote_text(q) for q in row["quotes"]]}
+                for row in self.source_rows]
 
     @property
     def standing(self) -> list[dict]:
@@ -223,7 +224,7 @@ def _evidence_rows(records: pd.DataFrame, sources: pd.DataFrame, a: Assessment) 
         out.append({
             # the record's own text in both languages: a template shows local(r, "summary")
             "record_id": r.record_id, "date": r.date, "summary": r.summary, "summary_zh": getattr(r, "summary_zh", None),
-            "review": r.review, "review_zh": getattr(r, "review_zh", None), "quote": r.quote, "source_id": r.source_id,
+            "review": r.review, "review_zh": getattr(r, "review_zh", None), "quote": quote_text(r.quote), "source_id": r.source_id,
             "url": sources["url"].get(r.source_id, "#"), "lang": sources["language"].get(r.source_id, "zh"),
             "grades": grade_words(r.scope, r.state, r.match),
             "counted": contribution != Contribution.NOT_COUNTED,

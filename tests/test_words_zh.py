@@ -217,3 +217,20 @@ def test_every_unit_has_a_name_in_both_languages():
             "亿元", "亿元", "十亿元", "%")
         names = {unit: units.unit_name(unit) for unit in units.UNITS}
     assert all(not re.search(r"[A-Za-z]", name.replace("GB", "").replace("5G", "")) for name in names.values()), names
+
+
+def test_untitled_pages_and_searched_collections_in_chinese():
+    import csv
+    from plantrack.words import CORPUS_WORDS, corpus_words
+    from conftest import ROOT
+
+    with language("zh"):
+        assert source_title("(no title in excerpt) 温州智慧旅游城市建设", "jizihe.com") == "无标题网页（温州智慧旅游城市建设）"
+        assert source_title("[title not in excerpt]", "fx361.cc") == "fx361.cc上的无标题网页"
+        assert source_title("[部分省份2015年网络零售额] (descriptive title)") == "无标题网页（部分省份2015年网络零售额）"
+        words = {code: corpus_words(code) for code in CORPUS_WORDS}
+    with (ROOT / "data" / "searches.csv").open(encoding="utf-8") as f:
+        assert {row["corpus"] for row in csv.DictReader(f)} <= set(words)  # every collection of the real log
+    for code, text in words.items():
+        assert re.search(r"[\u4e00-\u9fff]", text) and not re.search(r"[A-Za-z_]", text), (code, text)
+    assert words["pages"] == "已存档的公开网页" and words["find_string"] == "公开代码仓库中的文件（按确切字符串检索）"
