@@ -24,7 +24,7 @@ from .units import convert, convertible
 from .grading import VERDICT_OF, Contribution, grade_words, reason_words
 from .i18n import _, local, pgettext
 from .verdicts import Verdict
-from .words import format_value, paragraph, quote_text, sentences, source_title
+from .words import figure_column, format_value, paragraph, quote_text, sentences, source_title
 
 DOWNLOAD_COLUMNS_FIRST = ["target_id", "indicator_id"]
 
@@ -306,12 +306,15 @@ def standing_tables(dataset: Dataset, indicator_ids: list[str], as_of_year: int)
 
 
 def _standing_words(indicator: Indicator, rows: pd.DataFrame) -> dict:
+    """The provincial table of one series in the page's language: its figures in one display unit,
+    chosen from the largest, and one precision, the one its figures need (figure_column)."""
     from .provinces import row_rank_note, row_total_label
 
+    values = figure_column(list(rows["value"]), rows.iloc[0].unit)
     return {
         "indicator": indicator,
-        "rows": [{"year": int(r.year), "value": format_value(r.value, r.unit), "rank": row_rank_note(r),
-                  "share": "" if pd.isna(r.share) else f"{r.share:.1f}%"} for r in rows.itertuples()],
+        "rows": [{"year": int(r.year), "value": value, "rank": row_rank_note(r),
+                  "share": "" if pd.isna(r.share) else f"{r.share:.1f}%"} for r, value in zip(rows.itertuples(), values)],
         "total_label": row_total_label(rows.iloc[-1]),
     }
 

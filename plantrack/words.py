@@ -67,15 +67,32 @@ class DisplayUnit:
     axis_title: str  # the words on a chart's value axis: the label, or "number" for bare counts
     language: str = SOURCE
 
-    def number(self, value: float) -> str:
-        return _number(value / self.divisor, self.digits, grouped=self.language == SOURCE)
+    def number(self, value: float, digits: Optional[int] = None) -> str:
+        """The figure in this unit: with at most `digits` decimals, no trailing zero; with `digits`
+        given, exactly that many (a table column's one precision)."""
+        grouped = self.language == SOURCE
+        if digits is None:
+            return _number(value / self.divisor, self.digits, grouped=grouped)
+        return f"{value / self.divisor:{',' if grouped else ''}.{digits}f}"
 
-    def text(self, value: float) -> str:
+    def text(self, value: float, digits: Optional[int] = None) -> str:
         if self.label == "%":
-            return f"{self.number(value)}%"
+            return f"{self.number(value, digits)}%"
         if self.language != SOURCE:  # Chinese: 1.2万亿元, 3000家
-            return f"{self.number(value)}{self.label}"
-        return f"{self.number(value)} {self.label}".rstrip()
+            return f"{self.number(value, digits)}{self.label}"
+        return f"{self.number(value, digits)} {self.label}".rstrip()
+
+    def decimals(self, value: float) -> int:
+        """The decimals a figure needs in this unit: those it has, up to the unit's `digits`
+        (1.3 trillion needs one, 0.5643 trillion two)."""
+        text = self.number(value)
+        return len(text.split(".")[1]) if "." in text else 0
+
+    def column_digits(self, values) -> int:
+        """The one precision of a table column of figures in this unit: as many decimals as its
+        most precise figure needs (1.30, 0.56, 1.38; never 1.3, 0.56, 1.38), never more than the
+        figures have (whole counts stay whole). NaN and missing values need none."""
+        return max((self.decimals(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))), default=0)
 
 
 # dimension -> the noun a reader counts in, and the magnitudes written as words
@@ -170,6 +187,18 @@ def format_value(value: Optional[float], unit: Optional[str]) -> str:
     if unit in UNITS and UNITS[unit][0] == "rank":
         return ordinal(int(round(value)))
     return display_unit(unit, value).text(value)
+
+
+def figure_column(values: list[float], unit: Optional[str]) -> list[str]:
+    """A table column of figures in `unit`: one display unit, chosen from the largest figure, and
+    one precision (DisplayUnit.column_digits), so that 0.68 and 1.15 trillion yuan stand one
+    under the other, not 684.7 billion over 1.15 trillion; a rank as a place (3rd)."""
+    if unit in UNITS and UNITS[unit][0] == "rank":
+        return [format_value(v, unit) for v in values]
+    known = [abs(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))]
+    shown = display_unit(unit, max(known, default=0))
+    digits = shown.column_digits(known)
+    return [shown.text(v, digits) if v is not None and not (isinstance(v, float) and math.isnan(v)) else _("no figure") for v in values]
 
 
 # The search log's codes in words (data/README.md lists the codes).

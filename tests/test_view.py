@@ -229,3 +229,28 @@ def test_no_real_quote_is_shown_as_markup():
             assert not [q for q in quotes if "<" in q or "style=" in q or "&lt;" in q], (target.id, code)
             rows += sum(" | " in q for q in quotes)
     assert rows >= 12  # the R&D bulletins' rows, in the chart's tooltips and sources and in the sources list
+
+
+# --------------------------------------------------------------------------- a column of figures: one unit, one precision
+
+@pytest.mark.slow  # every real provincial table: in `make test`, not `make check`
+def test_every_real_provincial_table_writes_its_figures_in_one_unit_and_one_precision():
+    from plantrack import i18n
+    from plantrack.view import standing_tables, _standing_words
+    from conftest import ROOT
+
+    dataset = load_dataset(ROOT / "data")
+    tables = standing_tables(dataset, list(dataset.snapshots.panel["indicator_id"].unique()), 2026)
+    assert len(tables) >= 10
+    for indicator, rows in tables:
+        for code in i18n.LANGUAGES:
+            with i18n.language(code):
+                values = [r["value"] for r in _standing_words(indicator, rows)["rows"]]
+            numbers = [re.match(r"([\d,]+)(?:\.(\d+))?", v) for v in values]
+            units = {v[m.end():].strip() for v, m in zip(values, numbers)}
+            decimals = {len(m.group(2) or "") for m in numbers}
+            assert len(units) == 1 and len(decimals) == 1, (indicator.id, code, values)
+    sales = next(rows for indicator, rows in tables if indicator.id == "nbs_ecommerce_sales")
+    with i18n.language("en"):
+        assert [r["value"] for r in _standing_words(dataset.registry.indicators["nbs_ecommerce_sales"], sales)["rows"]][:4] == [
+            "0.68 trillion yuan", "0.68 trillion yuan", "0.88 trillion yuan", "1.15 trillion yuan"]  # not 684.7 billion above 1.15 trillion

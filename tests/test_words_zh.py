@@ -234,3 +234,16 @@ def test_untitled_pages_and_searched_collections_in_chinese():
     for code, text in words.items():
         assert re.search(r"[\u4e00-\u9fff]", text) and not re.search(r"[A-Za-z_]", text), (code, text)
     assert words["pages"] == "已存档的公开网页" and words["find_string"] == "公开代码仓库中的文件（按确切字符串检索）"
+
+
+@pytest.mark.parametrize("values, unit, shown", [
+    ([6846.8, 11500, 27300], "亿元", ["0.68万亿元", "1.15万亿元", "2.73万亿元"]),  # one unit: not 6846.8亿元 above 1.15万亿元
+    ([6366.29, 7047, 8224], "万户", ["6366.29万户", "7047.00万户", "8224.00万户"]),
+    ([1445.7, 2640.2], "亿元", ["1445.7亿元", "2640.2亿元"]),  # as many decimals as needed, no more
+    ([12240, 10775], "个", ["12240个", "10775个"]),
+])
+def test_a_chinese_table_column_has_one_unit_and_one_precision(values, unit, shown):
+    from plantrack.words import figure_column
+
+    with language("zh"):
+        assert figure_column(values, unit) == shown
