@@ -254,3 +254,49 @@ def test_every_real_provincial_table_writes_its_figures_in_one_unit_and_one_prec
     with i18n.language("en"):
         assert [r["value"] for r in _standing_words(dataset.registry.indicators["nbs_ecommerce_sales"], sales)["rows"]][:4] == [
             "0.68 trillion yuan", "0.68 trillion yuan", "0.88 trillion yuan", "1.15 trillion yuan"]  # not 684.7 billion above 1.15 trillion
+
+
+# --------------------------------------------------------------------------- open an issue about a target
+
+def test_with_a_repository_every_target_links_to_a_pre_filled_issue(fixture):
+    from urllib.parse import parse_qs, urlsplit
+
+    dataset, assessments = fixture
+    target = dataset.registry.targets["com-sales"]
+    view = target_view(dataset, target, assessments["com-sales"], 2026, "https://github.com/owner/tracker/", "2026.11")
+    url = view.issue_url
+    parts = urlsplit(url)
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "github.com", "/owner/tracker/issues/new")
+    fields = {k: v[0] for k, v in parse_qs(parts.query).items()}
+    assert sorted(fields) == ["body", "title"]
+    assert fields["title"] == f"Target com-sales: {target.wording_en}"
+    assert fields["body"].splitlines()[:3] == ["Target: com-sales", f"Wording: {target.wording_en}",
+                                              "Page: 2026.11/chapters/commerce.html#com-sales"]
+    # URL-encoded: no space, line break, '#' or second '?' left raw; the anchor is in the body, not the address
+    assert not set(" \n#") & set(url) and url.count("?") == 1 and url.count("&") == 1 and "%0A" in url and "%23com-sales" in url
+    html = render("target_head.html", view=view)
+    link = f'<a class="issue-target" href="{url.replace("&", "&amp;")}" rel="noopener">Open an issue about this target</a>'
+    assert link in html and '<a class="comment-target" href="#com-sales">Comment on this target</a> · ' + link in html
+
+
+def test_without_a_repository_there_is_no_issue_link(fixture):
+    dataset, assessments = fixture
+    for repository in ("", "  "):
+        view = target_view(dataset, dataset.registry.targets["com-sales"], assessments["com-sales"], 2026, repository, "2026.11")
+        html = render("target_head.html", view=view)
+        assert view.issue_url == "" and "issue" not in html and 'href=""' not in html
+        assert '<p class="target-actions"><a class="comment-target" href="#com-sales">Comment on this target</a></p>' in html
+
+
+def test_open_report_passes_the_repository_to_every_target_of_a_chapter(fixture, monkeypatch, tmp_path):
+    from plantrack import chapter
+
+    shown = []
+    monkeypatch.setattr(chapter, "display", lambda *objects: shown.extend(objects))
+    for repository, links in (("https://git.example.org/team/tracker", 3), ("", 0)):
+        shown.clear()
+        report = chapter.open_report(str(FIXTURE), "2026.11", 2026, str(tmp_path), area="commerce", repository_url=repository)
+        chapter.show_area(report, "commerce")
+        html = "".join(s.data for s in shown)
+        assert html.count('class="issue-target"') == links == (len(report.dataset.registry.targets_of("commerce")) if repository else 0)
+        assert html.count("https://git.example.org/team/tracker/issues/new?title=Target%20com-") == links

@@ -228,6 +228,26 @@ def test_zhejiang_among_the_provinces_in_chinese(data_dir):
     assert "<td>无占比</td>" in html and "2017: 2 of 3 provinces with a figure (of 31)" in overview.data
 
 
+def test_the_issue_about_a_target_is_written_in_chinese_on_a_chinese_page(fixture):
+    from urllib.parse import parse_qs, urlsplit
+
+    from plantrack.html import render
+
+    dataset, assessments = fixture
+    target = dataset.registry.targets["com-sales"]
+    view = target_view(dataset, target, assessments["com-sales"], 2026, "https://github.com/owner/tracker", "2026.11")
+    english = view.issue_url
+    with language("zh"):
+        url = view.issue_url
+        html = render("target_head.html", view=view)
+    assert url != english and url.startswith("https://github.com/owner/tracker/issues/new?title=")
+    fields = {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
+    assert fields["title"] == f"目标com-sales：{target.wording_zh}"
+    assert fields["body"].splitlines()[:3] == ["目标：com-sales", f"目标表述：{target.wording_zh}", "页面：2026.11/zh/chapters/commerce.html#com-sales"]
+    assert not CJK.search(url) and "%E7%9B%AE%E6%A0%87" in url  # 目标, URL-encoded
+    assert f'href="{url.replace("&", "&amp;")}" rel="noopener">就此目标提交问题</a>' in html
+
+
 def test_a_search_log_of_several_collections_names_each_in_words(data_dir, monkeypatch):
     """The search log's corpus codes (find_string, docs, …) are written as what was searched, in both
     languages; where a chapter searched several collections, each query names its own."""
