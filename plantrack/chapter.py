@@ -58,17 +58,19 @@ class Report:
     edition: str
     as_of_year: int
     downloads_dir: Path
+    repository_url: str = ""  # the project's repository: each target gets an "open an issue" link
 
 
 def open_report(data_dir: str, edition: str, as_of_year: int, downloads_dir: str, area: Optional[str] = None,
-                assessment_path: str = "") -> Report:
-    """assessment_path: the build's one assessment (a notebook run on its own assesses the data itself)."""
+                assessment_path: str = "", repository_url: str = "") -> Report:
+    """assessment_path: the build's one assessment (a notebook run on its own assesses the data itself);
+    repository_url: the project's repository (_config.yml repository.url), '' for none."""
     check_parameters(data_dir, edition, as_of_year)
     dataset = load_dataset(data_dir)
     check_parameters(data_dir, edition, as_of_year, area, dataset)
     enable_offline_renderer()
     assessments = load_assessments(assessment_path) if assessment_path else assess_targets(dataset, as_of_year)
-    return Report(dataset, assessments, edition, as_of_year, Path(downloads_dir))
+    return Report(dataset, assessments, edition, as_of_year, Path(downloads_dir), (repository_url or "").strip().rstrip("/"))
 
 
 # --------------------------------------------------------------------------- area chapter
@@ -104,8 +106,11 @@ def search_log(report: Report, area_id: str) -> Bilingual:
     """The chapter's appendix: every search logged for its targets, one collapsed list per target,
     counted by the same function as the coverage page."""
     targets = [(t, searches_for(report.dataset, t)) for t in report.dataset.registry.targets_of(area_id)]
+    codes = sorted({c for _t, s in targets for c in s["corpus"]})
+    # where the chapter searched more than one collection, each query names its own
     return Bilingual(lambda: render("search_log.html", targets=[(t, s) for t, s in targets if not s.empty],
-                                    corpus=in_words(sorted({corpus_words(c) for _t, s in targets for c in s["corpus"]}))))
+                                    corpus=in_words(sorted(corpus_words(c) for c in codes)), collections=len(codes),
+                                    corpus_of=corpus_words if len(codes) > 1 else None))
 
 
 def figure_html(figure: Figure) -> str:
@@ -134,7 +139,7 @@ def show_target(report: Report, target_id: str) -> None:
     """The target's section. The view is computed once and writes its words in the language being
     rendered; the figures are made once, in every language."""
     target = report.dataset.registry.targets[target_id]
-    view = target_view(report.dataset, target, report.assessments[target_id], report.as_of_year)
+    view = target_view(report.dataset, target, report.assessments[target_id], report.as_of_year, report.repository_url, report.edition)
     made: dict[str, list[Figure]] = {}
 
     def figures() -> list[Figure]:  # in the language being rendered

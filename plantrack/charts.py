@@ -23,14 +23,14 @@ from typing import Optional
 import altair as alt
 import pandas as pd
 
-from .assess import Assessment, Point, part_of_year, threshold_in_indicator_unit, trend_line
+from .assess import CONFIDENCE, Assessment, Point, part_of_year, threshold_in_indicator_unit, trend_line
 from .embed import script_json
 from . import i18n
 from .i18n import N_, SOURCE, _, local, ngettext, pgettext
 from .registry import Indicator, Target
 from .units import UNITS
 from .words import (DisplayUnit, comparator_words, display_unit, format_value, in_sentence, ordinal, paragraph, qualifier_words,
-                    source_title)
+                    quote_text, source_title)
 
 _chart_numbers = count(1)
 
@@ -182,7 +182,7 @@ class Figure:
     spec: Optional[dict]  # the Vega-Lite spec; None for a figure card
     label: str  # the chart's accessible name
     description: str  # a short text description generated from the data
-    rows: list[dict]  # the table: every plotted figure, then the target and the required path ("kind" in words, "code" its KINDS key)
+    rows: list[dict]  # the table: every plotted figure, then the baseline, target, required path and trend ("kind" in words, "code" its KINDS key)
     sources: list[dict]
     kinds: list[str] = field(default_factory=list)  # the legend's entries, exactly the kinds drawn, in words
 
@@ -207,7 +207,7 @@ def _with_dates(figures: pd.DataFrame, indicator: Indicator, unit: DisplayUnit, 
     out["value_text"] = [qualifier_words(q) + written(v, indicator, unit) for v, q in zip(out["value"], out["qualifier"])]
     out["label"] = [w if k != "annual figure" else "" for w, k in zip(out["when"], out["kind"])]
     out["source"] = [names.get(s, "") for s in out["source_id"]]
-    out["quote"] = [_(q) if q == RUNNING_SUM else q for q in out["quote"]]
+    out["quote"] = [_(q) if q == RUNNING_SUM else quote_text(q) for q in out["quote"]]
     return out.sort_values(["date", "kind"], kind="stable").reset_index(drop=True)
 
 
@@ -216,9 +216,17 @@ def _in_words(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(kind=[kind_words(k) for k in frame["kind"]]) if not frame.empty else frame
 
 
-def written(value: float, indicator: Indicator, unit: DisplayUnit) -> str:
-    """A figure in the chart's one display unit (0.56 and 1.3 trillion yuan, not 564.2 billion)."""
-    return ordinal(int(round(value))) if UNITS.get(indicator.unit, ("",))[0] == "rank" else unit.text(value)
+def written(value: float, indicator: Indicator, unit: DisplayUnit, digits: Optional[int] = None) -> str:
+    """A figure in the chart's one display unit (0.56 and 1.3 trillion yuan, not 564.2 billion);
+    with `digits`, in the table's one precision (0.56 and 1.30)."""
+    return ordinal(int(round(value))) if UNITS.get(indicator.unit, ("",))[0] == "rank" else unit.text(value, digits)
+
+
+def _trend_source(log_scale: bool, n: int) -> str:
+    """How the trend was computed, the source of its rows in the table."""
+    if log_scale:
+        return _("computed: constant-growth trend fitted to {n} yearly figures (least squares)").format(n=n)
+    return _("computed: straight-line trend fitted to {n} yearly figures (least squares)").format(n=n)
 
 
 def _year_axis(dates: list[str]) -> alt.X:
@@ -278,8 +286,16 @@ def _drawing(key: str, indicator: Indicator, figures: pd.DataFrame, sources: pd.
     data = _with_dates(figures, indicator, unit, source_names(sources, figures["source_id"]))
     urls = sources.set_index("source_id")["url"].to_dict() if not sources.empty else {}
     languages = sources.set_index("source_id")["language"].to_dict() if not sources.empty else {}
-    rows = [{"when": r.when, "value": r.value_text, "kind": kind_words(r.kind), "code": r.kind, "source": r.source or _(RUNNING_SUM),
-             "url": urls.get(r.source_id, ""), "language": languages.get(r.source_id, "")} for r in data.itertuples()]
+    # the table's Value column: every figure, published or computed, in one unit and one precision,
+    # the precision its published figures (and the plan's target) need
+    digits = None if rank else unit.column_digits(list(figures["value"]) + ([threshold] if threshold is not None else []))
+
+    def row(when: str, value: str, code: str, source: str, source_id: str = "") -> dict:
+        return {"when": when, "value": value, "kind": kind_words(code), "code": code, "source": source,
+                "url": urls.get(source_id, ""), "language": languages.get(source_id, "")}
+
+    rows = [row(r.when, qualifier_words(r.qualifier) + written(r.value, indicator, unit, digits), r.kind, r.source or _(RUNNING_SUM), r.source_id)
+            for r in data.itertuples()]
     extra = []  # target, baseline, required path, trend: each drawn only when there is one
     path = pd.DataFrame()
     if target is not None:
@@ -288,30 +304,42 @@ def _drawing(key: str, indicator: Indicator, figures: pd.DataFrame, sources: pd.
         extra.append({"date": f"{target.deadline}-01-01", "shown": threshold / unit.divisor, "kind": "target",
                       "when": deadline, "value_text": _("target {goal}").format(goal=goal), "label": "", "source": _("the plan"),
                       "quote": target.wording_zh, "qualifier": "", "hollow": False})
-        rows.append({"when": deadline, "value": goal, "kind": kind_words("target"), "code": "target", "source": _("the plan"), "url": "", "language": ""})
         a = assessment
         if a is not None and a.baseline_value is not None and a.baseline_year is not None and a.baseline_year < target.deadline:
             extra.append({"date": f"{a.baseline_year}-01-01", "shown": a.baseline_value / unit.divisor, "kind": "baseline",
                           "when": period_words(str(a.baseline_year)),
                           "value_text": _("baseline {value}").format(value=written(a.baseline_value, indicator, unit)),
                           "label": "", "source": "", "quote": "", "qualifier": "", "hollow": True})
+            # the baseline is a figure of the series, whose source its row names, or the zero a running sum starts from
+            base = data[[y == a.baseline_year and math.isclose(v, a.baseline_value, rel_tol=1e-9) for y, v in zip(data["year"], data["value"])]]
+            if not base.empty:
+                source, source_id = base.iloc[0]["source"] or _(RUNNING_SUM), base.iloc[0]["source_id"]
+            else:
+                source, source_id = _("computed: the sum counts from {year}, so it starts at zero").format(year=target.cumulative_from) \
+                    if target.cumulative_from is not None else "", ""
+            rows.append(row(period_words(str(a.baseline_year)), written(a.baseline_value, indicator, unit, digits), "baseline", source, source_id))
             path = required_path(a.baseline_year, a.baseline_value, target.deadline, threshold)
             path["date"] = [f"{y}-01-01" for y in path["year"]]
             path["shown"] = path["value"] / unit.divisor
             path["kind"] = "required path"
-            rows += [{"when": period_words(str(y)), "value": written(v, indicator, unit), "kind": kind_words("required path"), "code": "required path",
-                      "source": _("computed: constant growth from the baseline"), "url": "", "language": ""}
-                     for y, v in zip(path["year"], path["value"]) if a.baseline_year < y < target.deadline]
+        rows.append(row(deadline, goal_words(target, indicator, unit, digits), "target", _("the plan")))
+        rows += [row(period_words(str(y)), written(v, indicator, unit, digits), "required path", _("computed: constant growth from the baseline"))
+                 for y, v in zip(path.get("year", []), path.get("value", []))]
     # the target and baseline first, so that the figures sit above them and their tooltips can be reached
     marks = pd.concat([pd.DataFrame(extra), data], ignore_index=True) if extra else data
     trend = pd.DataFrame()
     if target is not None and assessment is not None and assessment.projection_year is not None and points and not rank:
-        trend = trend_line(points, log_scale=target.kind not in ("share", "rank"),
-                           until=min(math.ceil(assessment.projection_year), target.deadline + 15))
+        log_scale = target.kind not in ("share", "rank")
+        trend = trend_line(points, log_scale=log_scale, until=min(math.ceil(assessment.projection_year), target.deadline + 15))
         if not trend.empty:
             trend = trend.assign(date=[f"{int(y)}-01-01" for y in trend["year"]], kind="trend",
                                  shown=trend["value"] / unit.divisor, low_shown=trend["low"] / unit.divisor,
                                  high_shown=trend["high"] / unit.divisor)
+            source = _trend_source(log_scale, len([p for p in points if not log_scale or p.value > 0]))
+            rows += [row(period_words(str(int(t.year))), _("{value} ({confidence} interval {low} to {high})").format(
+                         value=written(t.value, indicator, unit, digits), confidence=f"{CONFIDENCE:.0%}",
+                         low=unit.number(t.low, digits), high=written(t.high, indicator, unit, digits)), "trend", source)
+                     for t in trend.itertuples()]
     annual = data[data["kind"] == "annual figure"]
     codes = [k for k in KINDS if k in set(marks["kind"]) or (k == "required path" and not path.empty) or (k == "trend" and not trend.empty)]
     kinds = [kind_words(k) for k in codes]
@@ -425,16 +453,18 @@ def _sources_of(data: pd.DataFrame, sources: pd.DataFrame) -> list[dict]:
             continue
         s = known.loc[source_id]
         out.append({"source_id": source_id, "publisher": s["publisher"], "title": source_title(s["title"], s["publisher"]), "url": s["url"],
-                    "published": s["published"], "language": s["language"], "quotes": [q for q in data[data["source_id"] == source_id]["quote"] if q]})
+                    "published": s["published"], "language": s["language"], "quotes": [q for q in data[data["source_id"] == source_id]["quote"] if q]})  # as _with_dates wrote them
     return out
 
 
-def goal_words(target: Target, indicator: Indicator) -> str:
-    """'at least 1.2 trillion yuan', 'a place in the top 3': the target's threshold in words."""
+def goal_words(target: Target, indicator: Indicator, unit: Optional[DisplayUnit] = None, digits: Optional[int] = None) -> str:
+    """'at least 1.2 trillion yuan', 'a place in the top 3': the target's threshold in words; with
+    `unit`, in that display unit and `digits` decimals (a chart table's Value column)."""
     if UNITS.get(indicator.unit, ("",))[0] == "rank":
         return _("a place in the top {n}").format(n=int(target.value)) if target.value > 1 else _("first place")
     threshold = threshold_in_indicator_unit(target, indicator)[0]
-    return _("{comparator} {value}").format(comparator=comparator_words(target.comparator), value=format_value(threshold, indicator.unit))
+    value = format_value(threshold, indicator.unit) if unit is None else unit.text(threshold, digits)
+    return _("{comparator} {value}").format(comparator=comparator_words(target.comparator), value=value)
 
 
 def describe(title: str, unit: DisplayUnit, data: pd.DataFrame, target: Optional[Target], assessment: Optional[Assessment],

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from typing import Optional
+from urllib.parse import quote, urlencode
 
 import pandas as pd
 
@@ -22,9 +23,9 @@ from .dataset import Dataset
 from .registry import Indicator, Target
 from .units import convert, convertible
 from .grading import VERDICT_OF, Contribution, grade_words, reason_words
-from .i18n import _, local, pgettext
+from .i18n import LANGUAGE, _, current, local, pgettext
 from .verdicts import Verdict
-from .words import format_value, paragraph, sentences, source_title
+from .words import figure_column, format_value, paragraph, quote_text, sentences, source_title
 
 DOWNLOAD_COLUMNS_FIRST = ["target_id", "indicator_id"]
 
@@ -71,6 +72,14 @@ class TargetView:
     download: pd.DataFrame = field(default_factory=pd.DataFrame)  # every figure shown, with its source's address
     standing_tables: list[tuple[Indicator, pd.DataFrame]] = field(default_factory=list)  # provinces.standing rows, per imported series
     sources_frame: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)  # dataset.sources, for the evidence's links
+    repository_url: str = ""  # the project's repository (_config.yml repository.url); '' when none is configured
+    edition: str = ""
+
+    @property
+    def issue_url(self) -> str:
+        """The repository's new-issue form about this target, pre-filled in the page's language;
+        '' when no repository is configured."""
+        return issue_url(self.repository_url, self.target, target_page(self.edition, self.target))
 
     @property
     def baseline(self) -> str:
@@ -101,12 +110,33 @@ class TargetView:
 
     @property
     def sources(self) -> list[dict]:
-        return [{**row, "title": source_title(row["title"], row["publisher"])} for row in self.source_rows]
+        return [{**row, "title": source_title(row["title"], row["publisher"]), "quotes": [quote_text(q) for q in row["quotes"]]}
+                for row in self.source_rows]
 
     @property
     def standing(self) -> list[dict]:
         """Zhejiang among the provinces, per imported series."""
         return [_standing_words(indicator, rows) for indicator, rows in self.standing_tables]
+
+
+def target_page(edition: str, target: Target) -> str:
+    """Where the target's section is published, in the page's language, from the site's root:
+    2026.11/chapters/commerce.html#com-sales, 2026.11/zh/chapters/commerce.html#com-sales."""
+    parts = [edition, LANGUAGE[current()].folder, "chapters", f"{target.area}.html"]
+    return "/".join(part for part in parts if part) + f"#{target.id}"
+
+
+def issue_url(repository: str, target: Target, page: str) -> str:
+    """`repository`/issues/new with its title and body filled in (URL-encoded) in the page's
+    language: the target's id, its wording and where it is published; '' without a repository."""
+    repository = (repository or "").strip().rstrip("/")
+    if not repository:
+        return ""
+    wording = local(target, "wording")
+    title = _("Target {id}: {wording}").format(id=target.id, wording=wording)
+    body = "\n".join([_("Target: {id}").format(id=target.id), _("Wording: {wording}").format(wording=wording),
+                      _("Page: {page}").format(page=page), "", _("What is wrong or missing, with a source if you have one:"), ""])
+    return f"{repository}/issues/new?" + urlencode({"title": title, "body": body}, quote_via=quote)
 
 
 def _year(value) -> str:
@@ -223,7 +253,7 @@ def _evidence_rows(records: pd.DataFrame, sources: pd.DataFrame, a: Assessment) 
         out.append({
             # the record's own text in both languages: a template shows local(r, "summary")
             "record_id": r.record_id, "date": r.date, "summary": r.summary, "summary_zh": getattr(r, "summary_zh", None),
-            "review": r.review, "review_zh": getattr(r, "review_zh", None), "quote": r.quote, "source_id": r.source_id,
+            "review": r.review, "review_zh": getattr(r, "review_zh", None), "quote": quote_text(r.quote), "source_id": r.source_id,
             "url": sources["url"].get(r.source_id, "#"), "lang": sources["language"].get(r.source_id, "zh"),
             "grades": grade_words(r.scope, r.state, r.match),
             "counted": contribution != Contribution.NOT_COUNTED,
@@ -265,7 +295,9 @@ def _download(dataset: Dataset, target: Target, shown: pd.DataFrame) -> pd.DataF
     return out.sort_values(["indicator_id", "year", "series", "source_id"]).reset_index(drop=True)
 
 
-def target_view(dataset: Dataset, target: Target, a: Assessment, as_of_year: int) -> TargetView:
+def target_view(dataset: Dataset, target: Target, a: Assessment, as_of_year: int, repository_url: str = "", edition: str = "") -> TargetView:
+    """repository_url: the project's repository, for the "open an issue" link (none without it);
+    edition: the edition the section is published in, named in that issue."""
     indicators = dataset.registry.indicators
     indicator = indicators.get(target.indicator) if target.indicator else None
     own = None
@@ -286,7 +318,7 @@ def target_view(dataset: Dataset, target: Target, a: Assessment, as_of_year: int
         evidence_records=_evidence_records(dataset, target, as_of_year), searches=searches_for(dataset, target),
         source_rows=_sources(dataset, shown), download=_download(dataset, target, shown),
         standing_tables=standing_tables(dataset, [i for i in [target.indicator, *target.context] if i], as_of_year),
-        sources_frame=dataset.sources,
+        sources_frame=dataset.sources, repository_url=repository_url, edition=edition,
     )
 
 
@@ -305,12 +337,15 @@ def standing_tables(dataset: Dataset, indicator_ids: list[str], as_of_year: int)
 
 
 def _standing_words(indicator: Indicator, rows: pd.DataFrame) -> dict:
+    """The provincial table of one series in the page's language: its figures in one display unit,
+    chosen from the largest, and one precision, the one its figures need (figure_column)."""
     from .provinces import row_rank_note, row_total_label
 
+    values = figure_column(list(rows["value"]), rows.iloc[0].unit)
     return {
         "indicator": indicator,
-        "rows": [{"year": int(r.year), "value": format_value(r.value, r.unit), "rank": row_rank_note(r),
-                  "share": "" if pd.isna(r.share) else f"{r.share:.1f}%"} for r in rows.itertuples()],
+        "rows": [{"year": int(r.year), "value": value, "rank": row_rank_note(r),
+                  "share": "" if pd.isna(r.share) else f"{r.share:.1f}%"} for r, value in zip(rows.itertuples(), values)],
         "total_label": row_total_label(rows.iloc[-1]),
     }
 

@@ -9,7 +9,9 @@ unit. Each sentence is one message with named placeholders, so each language ord
 
 from __future__ import annotations
 
+import html
 import math
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -65,15 +67,32 @@ class DisplayUnit:
     axis_title: str  # the words on a chart's value axis: the label, or "number" for bare counts
     language: str = SOURCE
 
-    def number(self, value: float) -> str:
-        return _number(value / self.divisor, self.digits, grouped=self.language == SOURCE)
+    def number(self, value: float, digits: Optional[int] = None) -> str:
+        """The figure in this unit: with at most `digits` decimals, no trailing zero; with `digits`
+        given, exactly that many (a table column's one precision)."""
+        grouped = self.language == SOURCE
+        if digits is None:
+            return _number(value / self.divisor, self.digits, grouped=grouped)
+        return f"{value / self.divisor:{',' if grouped else ''}.{digits}f}"
 
-    def text(self, value: float) -> str:
+    def text(self, value: float, digits: Optional[int] = None) -> str:
         if self.label == "%":
-            return f"{self.number(value)}%"
+            return f"{self.number(value, digits)}%"
         if self.language != SOURCE:  # Chinese: 1.2万亿元, 3000家
-            return f"{self.number(value)}{self.label}"
-        return f"{self.number(value)} {self.label}".rstrip()
+            return f"{self.number(value, digits)}{self.label}"
+        return f"{self.number(value, digits)} {self.label}".rstrip()
+
+    def decimals(self, value: float) -> int:
+        """The decimals a figure needs in this unit: those it has, up to the unit's `digits`
+        (1.3 trillion needs one, 0.5643 trillion two)."""
+        text = self.number(value)
+        return len(text.split(".")[1]) if "." in text else 0
+
+    def column_digits(self, values) -> int:
+        """The one precision of a table column of figures in this unit: as many decimals as its
+        most precise figure needs (1.30, 0.56, 1.38; never 1.3, 0.56, 1.38), never more than the
+        figures have (whole counts stay whole). NaN and missing values need none."""
+        return max((self.decimals(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))), default=0)
 
 
 # dimension -> the noun a reader counts in, and the magnitudes written as words
@@ -170,13 +189,37 @@ def format_value(value: Optional[float], unit: Optional[str]) -> str:
     return display_unit(unit, value).text(value)
 
 
+def figure_column(values: list[float], unit: Optional[str]) -> list[str]:
+    """A table column of figures in `unit`: one display unit, chosen from the largest figure, and
+    one precision (DisplayUnit.column_digits), so that 0.68 and 1.15 trillion yuan stand one
+    under the other, not 684.7 billion over 1.15 trillion; a rank as a place (3rd)."""
+    if unit in UNITS and UNITS[unit][0] == "rank":
+        return [format_value(v, unit) for v in values]
+    known = [abs(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))]
+    shown = display_unit(unit, max(known, default=0))
+    digits = shown.column_digits(known)
+    return [shown.text(v, digits) if v is not None and not (isinstance(v, float) and math.isnan(v)) else _("no figure") for v in values]
+
+
 # The search log's codes in words (data/README.md lists the codes).
 NEED_WORDS = {"baseline": N_("for the baseline figure"), "deadline": N_("for the deadline-year figure"), "latest": N_("for the latest figure"),
               "evidence": N_("for evidence"), "national": N_("for the national figure")}
 OUTCOME_WORDS = {"found": N_("found something"), "nothing": N_("found nothing"), "irrelevant": N_("found nothing relevant")}
 LANGUAGE_WORDS = {"zh": N_("Chinese"), "zh-hans": N_("Chinese"), "zh-hant": N_("traditional Chinese"), "en": N_("English"), "de": N_("German"),
                   "fr": N_("French"), "it": N_("Italian"), "es": N_("Spanish"), "pt": N_("Portuguese"), "ja": N_("Japanese")}
-CORPUS_WORDS = {"pages": N_("stored public web pages")}
+# The collections a search can be made in (the `corpus` of searches.csv): what each holds, as the
+# sentence "The searches were made in …" names it.
+CORPUS_WORDS = {
+    "pages": N_("stored public web pages"),
+    "docs": N_("stored documentation pages of software projects"),
+    "issues": N_("issue threads of public code repositories"),
+    "code": N_("the files of public code repositories (searched by meaning)"),
+    "find_string": N_("the files of public code repositories (searched for an exact string)"),
+    "find_repos": N_("the names of public code repositories"),
+    "find_files": N_("the file lists of public code repositories"),
+    "read_file": N_("files of public code repositories (read one by one)"),
+    "files": N_("files of public code repositories (listed and read)"),
+}
 
 
 def _coded(table: dict, code):
@@ -245,18 +288,47 @@ def search_summary(logged) -> str:
                                                                          found=found)
 
 
+_UNTITLED_OPENINGS = ("[title not in excerpt", "(no title in excerpt)", "[no title in excerpt", "(title not in excerpt)")
+
+
 def source_title(title: str, publisher: str = "") -> str:
     """A source's title for readers: a title the stored page did not show ('[title not in excerpt:
-    …]', '[…] (descriptive title)') is written as an untitled page with what it is about."""
-    text = title.strip()
-    for opening in ("[title not in excerpt:", "[title not in excerpt"):
-        if text.startswith(opening):
-            return _("untitled page ({about})").format(about=text[len(opening):].strip(' ]:'))
-    if text.endswith("(descriptive title)"):
-        return _("untitled page ({about})").format(about=text[:-len('(descriptive title)')].strip().strip('[]').strip())
-    if text:
+    …]', '[title not in excerpt]', '(no title in excerpt) …', '[…] (descriptive title)') is written
+    as an untitled page with what it is about, or with its publisher when nothing is said of it."""
+    text = (title or "").strip()
+    about = None
+    for opening in _UNTITLED_OPENINGS:
+        if text.lower().startswith(opening):
+            about = text[len(opening):].strip().strip(":]").strip()
+            break
+    if about is None and text.endswith("(descriptive title)"):
+        about = text[:-len("(descriptive title)")].strip()
+        about = about[1:-1].strip() if about.startswith("[") and about.endswith("]") else about
+    if about is None and text:
         return text
+    if about:
+        return _("untitled page ({about})").format(about=about)
     return _("untitled page on {publisher}").format(publisher=publisher) if publisher else _("untitled page")
+
+
+_ROW_START = re.compile(r"\s*<t[rdh][\s>]", re.I)
+_CELL = re.compile(r"<t[dh](?:\s[^>]*)?>(.*?)</t[dh]\s*>", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"[^\S\u3000]+")  # every kind of whitespace but the full-width space (浙\u3000江 as published)
+
+
+def quote_text(quote) -> str:
+    """A quote as readers see it, wherever one is shown (tooltip, table, sources list, evidence):
+    a table row's markup (a snapshot of an HTML bulletin keeps '<tr style=…><td …>…' as its quote)
+    is written as the cells' text joined with ' | ', whitespace collapsed, full-width spaces kept
+    as published; any other quote as it is. The data keeps the quote as it is."""
+    if quote is None or (isinstance(quote, float) and math.isnan(quote)):
+        return ""
+    text = str(quote)
+    cells = _CELL.findall(text) if _ROW_START.match(text) else []
+    if not cells:
+        return text
+    return " | ".join(_SPACES.sub(" ", html.unescape(_TAG.sub("", cell))).strip(" ") for cell in cells)
 
 
 # The things sentences count, by the English noun plural() is given: Chinese has no plural and

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from plantrack.assess import assess_targets
+from plantrack.assess import CONFIDENCE, assess_targets
 from plantrack.charts import full_year, make_figure, period_date, period_words
 from plantrack.dataset import load_dataset
 from plantrack.view import target_view
@@ -136,3 +136,72 @@ def test_baseline_target_and_required_path_are_marked_for_a_target_with_a_baseli
 ])
 def test_periods_are_dated_and_written_for_readers(period, measure, date, words):
     assert period_date(period) == date and period_words(period, measure) == words
+
+
+def test_the_table_holds_every_kind_the_legend_names(figures):
+    """The Table tab lists every plotted figure: each kind drawn (the legend) has its rows, and the
+    target's row is there whenever a target is drawn."""
+    for series, f in figures:
+        shown = {r["kind"] for r in f.rows}
+        assert set(f.kinds) <= shown, (f.key, set(f.kinds) - shown)
+        assert len([r for r in f.rows if r["code"] in KIND_OF_FIGURE]) == len(series.figures), f.key  # every figure, once
+
+
+KIND_OF_FIGURE = ("annual figure", "figure as of a date", "part of the year", "other source")
+DECIMALS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def decimals_of(value: str) -> list[int]:
+    """The number of decimals of each number written in a table cell (the trend's '95% interval' left out)."""
+    return [len(d) for d in DECIMALS.findall(value.replace(f"{CONFIDENCE:.0%}", ""))]
+
+
+def test_each_value_column_is_written_with_one_precision(figures):
+    """Issue 15: '1.3 / 0.56 / 1.38' in one column. Every number of a table's Value column has the
+    same decimals, no more than the display unit writes, and no more than its figures need: with
+    decimals, some figure of the data or the plan ends in a digit other than 0."""
+    seen = set()
+    for series, f in figures:
+        if f.unit.label == "" and f.unit.axis_title.startswith("rank"):
+            continue  # places in a ranking: 3rd
+        counts = {d for r in f.rows for d in decimals_of(r["value"])}
+        assert len(counts) <= 1, (f.key, [r["value"] for r in f.rows])
+        digits = counts.pop() if counts else 0
+        seen.add(digits)
+        assert digits <= f.unit.digits, (f.key, f.unit)
+        if digits:
+            published = [r["value"] for r in f.rows if r["code"] in KIND_OF_FIGURE + ("target",)]
+            assert any(re.search(r"\.\d*[1-9](?!\d)", v) for v in published), (f.key, published)
+    if len(figures) > 40:
+        assert {0, 1, 2} <= seen  # the real data has columns of each
+
+
+def trend_figures():
+    """A target not met, with five annual figures: its chart draws a trend (the real data has none now)."""
+    from plantrack.assess import assess_target, series_for
+    from plantrack.charts import chart_frame, make_figures
+    from helpers import make_dataset
+
+    spec = {"kind": "threshold", "comparator": ">=", "value": 300, "unit": "亿元", "indicator": "i", "baseline_year": 2015}
+    target, ds = make_dataset(spec, "亿元", [("2015", 100, "exact"), ("2016", 110, "exact"), ("2017", 125.5, "exact"),
+                                            ("2018", 130, "exact"), ("2019", 142, "exact")])
+    points, _ = series_for(target, ds)
+    indicator = ds.registry.indicators["i"]
+    return make_figures("t", indicator, chart_frame(points, ds.observations, ds.sources, indicator), ds.sources, target,
+                        assess_target(target, ds, 2026), points)
+
+
+def test_a_trend_drawn_is_listed_in_the_table_with_how_it_was_computed():
+    f = trend_figures()["en"]
+    assert f.kinds == ["annual figure", "baseline", "target", "required path", "trend"]
+    trend = [r for r in f.rows if r["code"] == "trend"]
+    drawn = [r for layer, rows in layers(f.spec) if mark(layer) == "area" for r in rows]
+    assert [r["when"] for r in trend] == [str(r["year"]) for r in drawn] and trend[0]["when"] == "2019"  # from the last figure on
+    assert trend[0] == {"when": "2019", "value": "14.3 billion yuan (95% interval 13.6 to 15.1 billion yuan)", "kind": "trend",
+                        "code": "trend", "source": "computed: constant-growth trend fitted to 5 yearly figures (least squares)",
+                        "url": "", "language": ""}
+    for row, point in zip(trend, drawn):  # the figures of the line and its band, in the table's unit
+        assert row["value"] == "{:.1f} billion yuan (95% interval {:.1f} to {:.1f} billion yuan)".format(
+            point["shown"], point["low_shown"], point["high_shown"])
+    assert [(r["when"], r["value"], r["source"]) for r in f.rows if r["code"] == "baseline"] == [("2015", "10.0 billion yuan", "p: t")]
+    assert [r["when"] for r in f.rows if r["code"] == "required path"] == ["2015", "2016", "2017"]  # the whole path drawn

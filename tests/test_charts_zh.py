@@ -99,7 +99,7 @@ def test_the_fixture_chart_of_online_sales_in_chinese():
     assert zh.description.startswith("网络零售额：共4个年度数据，从2015年的0.76万亿元到2018年的1.67万亿元。")
     assert "目标（2017年超过1.2万亿元）以菱形标出。" in zh.description and "自2015年基期起" in zh.description
     target = next(r for r in zh.rows if r["code"] == "target")
-    assert (target["when"], target["value"], target["kind"], target["source"]) == ("2017年", "超过1.2万亿元", "目标", "行动计划")
+    assert (target["when"], target["value"], target["kind"], target["source"]) == ("2017年", "超过1.20万亿元", "目标", "行动计划")  # in the column's one precision
 
 
 def test_a_language_s_spec_is_the_same_however_it_is_made(made):
@@ -156,3 +156,26 @@ def test_a_single_figure_is_a_chinese_card():
     assert card.is_card and card.label == "网络零售额：仅有一个数据"
     assert card.description == "网络零售额仅有一个数据：2015年7611亿元。"
     assert (card.rows[0]["when"], card.rows[0]["kind"]) == ("2015年", "年度数据")
+
+
+def test_the_chinese_table_holds_every_kind_the_legend_names_in_one_precision(made):
+    from plantrack.units import UNITS
+    from test_charts import decimals_of
+
+    for call, both in made:
+        zh = both["zh"]
+        assert set(zh.kinds) <= {r["kind"] for r in zh.rows}, zh.key
+        if UNITS.get(call[1].unit, ("",))[0] != "rank":  # places in a ranking: 第3位
+            assert len({d for r in zh.rows for d in decimals_of(r["value"])}) <= 1, (zh.key, [r["value"] for r in zh.rows])
+
+
+def test_a_trend_in_a_chinese_table():
+    from test_charts import trend_figures
+
+    zh = trend_figures()["zh"]
+    trend = [r for r in zh.rows if r["code"] == "trend"]
+    assert zh.kinds[-1] == "趋势线" and trend[0] == {
+        "when": "2019年", "value": "143.4亿元（95%置信区间：136.1至151.2亿元）", "kind": "趋势线", "code": "trend",
+        "source": "计算值：以5个年度数据按最小二乘法拟合的不变增速趋势", "url": "", "language": ""}
+    assert [r["value"] for r in zh.rows if r["code"] == "target"] == ["不低于300.0亿元"]
+    assert all(not ENGLISH.search(r["value"] + r["source"] + r["kind"]) for r in zh.rows), zh.rows

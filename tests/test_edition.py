@@ -47,3 +47,33 @@ def test_a_new_edition_compares_with_the_newest_other_edition_that_has_data(tmp_
     publish(tmp_path, "2026.11", with_data=False)
     assert previous_edition(tmp_path, "2026.12") == "2026.10"
     assert previous_edition(tmp_path, "2026.10") == "2026.9"  # never with itself
+
+
+def test_the_configured_repository_is_a_parameter_of_every_notebook(tmp_path):
+    """_config.yml's repository.url reaches every notebook run (each target's "open an issue" link),
+    and every notebook declares each parameter the plan gives it."""
+    import re
+
+    import yaml
+
+    from plantrack.build.plan import Layout, plan_build
+    from plantrack.dataset import load_dataset
+    from conftest import FIXTURE, project_copy
+
+    root = project_copy(tmp_path)
+    dataset = load_dataset(FIXTURE)
+    layout = Layout(root=root, data_dir=FIXTURE, build_dir=tmp_path / "_build", cache=tmp_path / "cache")
+
+    def plan(url: str):
+        config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+        config["repository"]["url"] = url
+        (root / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return plan_build(layout, dataset, "2026.11", 2026, False, "bundle", tmp_path / "assessment.json")
+
+    without, with_url = plan(""), plan(" https://github.com/owner/tracker/ ")
+    assert {t.parameters["repository_url"] for t in without.tasks} == {""}
+    assert {t.parameters["repository_url"] for t in with_url.tasks} == {"https://github.com/owner/tracker"}
+    assert all(a.key != b.key for a, b in zip(without.tasks, with_url.tasks))  # the pages are made again with the link
+    for task in with_url.tasks:
+        cell = task.source.read_text(encoding="utf-8").split(":tags: [parameters, remove-cell]")[1].split("```")[0]
+        assert set(task.parameters) <= set(re.findall(r"^(\w+) =", cell, re.M)), (task.name, cell)

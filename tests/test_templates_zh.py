@@ -72,7 +72,7 @@ def assessment(verdict=Verdict.MET, now=Verdict.MET, proxy=True):
 
 
 def head_view(**changes):
-    fields = dict(target=target(), assessment=assessment(), indicator=indicator(), baseline="2015年7611亿元")
+    fields = dict(target=target(), assessment=assessment(), indicator=indicator(), baseline="2015年7611亿元", issue_url="")
     fields.update(changes)
     return NS(**fields)
 
@@ -322,3 +322,13 @@ def test_fixed_messages_of_small_templates_in_chinese():
     assert "<strong>规划条款：</strong>二(一) “互联网+创新”活力迸发" in html and "<strong>规划要求：</strong>新技术、新产品。" in html
     assert "<strong>责任单位：</strong>未列明" in html and "<strong>本章目标：</strong>3个（定性目标2个、阈值目标1个）。" in html
     assert 'lang="zh' not in html and english_words(html) == []
+
+
+def test_the_issue_link_beside_the_comment_link_in_chinese():
+    url = "https://github.com/o/r/issues/new?title=%E7%9B%AE%E6%A0%87&body=x"
+    with language("zh"):
+        html = render("target_head.html", view=head_view(issue_url=url))
+        without = render("target_head.html", view=head_view())
+    assert ('<p class="target-actions"><a class="comment-target" href="#com-sales">评论此目标</a> · '
+            '<a class="issue-target" href="https://github.com/o/r/issues/new?title=%E7%9B%AE%E6%A0%87&amp;body=x" rel="noopener">就此目标提交问题</a></p>') in html
+    assert "issue-target" not in without and "提交问题" not in without

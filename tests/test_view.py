@@ -3,6 +3,8 @@ out from data at assemble time."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from plantrack.assess import assess_all, assess_targets
@@ -153,8 +155,148 @@ def test_real_chapters_print_words_not_codes(tmp_path, monkeypatch):
         shown += [chapter.area_context(report, area), chapter.summary_table(report, area), chapter.search_log(report, area)]
         chapter.show_area(report, area)
     html = re.sub(r"<script>.*?</script>", "", "\n".join(s.data for s in shown), flags=re.S)  # what a reader sees
-    for raw in ("more_than", "at_least", "(descriptive title)", "[title not in excerpt", "zh-hans,", "(s)"):
+    for raw in ("more_than", "at_least", "(descriptive title)", "[title not in excerpt", "no title in excerpt", "zh-hans,", "(s)"):
         assert raw not in html, raw
+    collections = re.findall(r"The searches were made in (.*?)(?:, and each query|; the)", html)
+    from plantrack.words import CORPUS_WORDS
+
+    for named in collections:  # every collection in words, nothing but words
+        for words in sorted(CORPUS_WORDS.values(), key=len, reverse=True):
+            named = named.replace(words, "")
+        assert re.fullmatch(r"(, | and )*", named), named
+    assert len(collections) >= 10
+    assert "in the files of public code repositories (searched for an exact string), found" in html  # each query names its collection
     assert not re.search(r"\b1 (queries|records|figures|targets)\b", html)
     assert not re.search(r'<span lang="zh[^"]*">[A-Za-z][a-z]+ [a-z]+ [a-z]+', html)  # English words marked as Chinese
     assert html.count('class="searches"') >= 20 and "untitled page" in html
+
+
+# --------------------------------------------------------------------------- quotes that are table rows
+
+Q = re.compile(r"<q[^>]*>(.*?)</q>", re.S)
+
+
+def shown_quotes(view, figures) -> list[str]:
+    """Every quote a reader sees of a section: the sources list, the evidence, and each figure's
+    Sources tab and tooltips (the chart's data)."""
+    from plantrack.chapter import figure_html
+
+    html = render("sources.html", view=view) + render("evidence.html", view=view) + "".join(figure_html(f) for f in figures)
+    tooltips = [r["quote"] for f in figures if f.spec for data in f.spec["datasets"].values() for r in data if r.get("quote")]
+    return Q.findall(html) + tooltips
+
+
+def test_a_quote_kept_as_a_table_row_s_markup_is_shown_as_the_row_s_text(data_dir):
+    """A snapshot of an HTML bulletin keeps the row's markup as its quote (the data keeps it so);
+    readers see the cells' text."""
+    import shutil
+
+    from plantrack import chapter, i18n
+    from conftest import ROOT
+    from helpers import append_yaml
+
+    shutil.copytree(ROOT / "tests" / "fixtures" / "snapshot-bulletin", data_dir / "snapshots")
+    append_yaml(data_dir / "indicators.yaml", {"id": "fx_rd", "name_zh": "研发经费", "name_en": "R&D spending", "unit": "亿元",
+                                               "definition": "Fixture.", "definition_zh": "测试。", "publisher": "国家统计局"})
+    append_yaml(data_dir / "indicators.yaml", {"id": "fx_rd_intensity", "name_zh": "研发强度", "name_en": "R&D intensity", "unit": "%",
+                                               "definition": "Fixture.", "definition_zh": "测试。", "publisher": "国家统计局"})
+    edit_yaml(data_dir / "targets.yaml", 0, context=["cn_sales", "fx_rd"])
+    dataset = load_dataset(data_dir)
+    report = chapter.Report(dataset, assess_targets(dataset, 2026), "2026.1", 2026, data_dir / "downloads")
+    view = target_view(dataset, dataset.registry.targets["com-sales"], report.assessments["com-sales"], 2026)
+    assert any(q.startswith("<tr") for q in dataset.observations["quote"])  # the data keeps the markup
+    assert view.download["quote"].str.startswith("<tr").any()  # and so does the download
+    for code in i18n.LANGUAGES:
+        with i18n.language(code):
+            quotes = shown_quotes(view, chapter.figures_in_every_language(report, view)[code])
+        assert "浙\u3000江 | 100.0 | 2.50" in quotes, code
+        assert not [q for q in quotes if "<" in q or "style=" in q or "&lt;" in q], code
+
+
+@pytest.mark.slow  # every real chapter: in `make test`, not `make check`
+def test_no_real_quote_is_shown_as_markup():
+    from plantrack import chapter, i18n
+    from conftest import ROOT
+
+    report = chapter.open_report(str(ROOT / "data"), "2026.1", 2026, "/nonexistent")
+    rows = 0
+    for target in report.dataset.registry.targets.values():
+        view = target_view(report.dataset, target, report.assessments[target.id], 2026)
+        figures = chapter.figures_in_every_language(report, view)
+        for code in i18n.LANGUAGES:
+            with i18n.language(code):
+                quotes = shown_quotes(view, figures[code])
+            assert not [q for q in quotes if "<" in q or "style=" in q or "&lt;" in q], (target.id, code)
+            rows += sum(" | " in q for q in quotes)
+    assert rows >= 12  # the R&D bulletins' rows, in the chart's tooltips and sources and in the sources list
+
+
+# --------------------------------------------------------------------------- a column of figures: one unit, one precision
+
+@pytest.mark.slow  # every real provincial table: in `make test`, not `make check`
+def test_every_real_provincial_table_writes_its_figures_in_one_unit_and_one_precision():
+    from plantrack import i18n
+    from plantrack.view import standing_tables, _standing_words
+    from conftest import ROOT
+
+    dataset = load_dataset(ROOT / "data")
+    tables = standing_tables(dataset, list(dataset.snapshots.panel["indicator_id"].unique()), 2026)
+    assert len(tables) >= 10
+    for indicator, rows in tables:
+        for code in i18n.LANGUAGES:
+            with i18n.language(code):
+                values = [r["value"] for r in _standing_words(indicator, rows)["rows"]]
+            numbers = [re.match(r"([\d,]+)(?:\.(\d+))?", v) for v in values]
+            units = {v[m.end():].strip() for v, m in zip(values, numbers)}
+            decimals = {len(m.group(2) or "") for m in numbers}
+            assert len(units) == 1 and len(decimals) == 1, (indicator.id, code, values)
+    sales = next(rows for indicator, rows in tables if indicator.id == "nbs_ecommerce_sales")
+    with i18n.language("en"):
+        assert [r["value"] for r in _standing_words(dataset.registry.indicators["nbs_ecommerce_sales"], sales)["rows"]][:4] == [
+            "0.68 trillion yuan", "0.68 trillion yuan", "0.88 trillion yuan", "1.15 trillion yuan"]  # not 684.7 billion above 1.15 trillion
+
+
+# --------------------------------------------------------------------------- open an issue about a target
+
+def test_with_a_repository_every_target_links_to_a_pre_filled_issue(fixture):
+    from urllib.parse import parse_qs, urlsplit
+
+    dataset, assessments = fixture
+    target = dataset.registry.targets["com-sales"]
+    view = target_view(dataset, target, assessments["com-sales"], 2026, "https://github.com/owner/tracker/", "2026.11")
+    url = view.issue_url
+    parts = urlsplit(url)
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "github.com", "/owner/tracker/issues/new")
+    fields = {k: v[0] for k, v in parse_qs(parts.query).items()}
+    assert sorted(fields) == ["body", "title"]
+    assert fields["title"] == f"Target com-sales: {target.wording_en}"
+    assert fields["body"].splitlines()[:3] == ["Target: com-sales", f"Wording: {target.wording_en}",
+                                              "Page: 2026.11/chapters/commerce.html#com-sales"]
+    # URL-encoded: no space, line break, '#' or second '?' left raw; the anchor is in the body, not the address
+    assert not set(" \n#") & set(url) and url.count("?") == 1 and url.count("&") == 1 and "%0A" in url and "%23com-sales" in url
+    html = render("target_head.html", view=view)
+    link = f'<a class="issue-target" href="{url.replace("&", "&amp;")}" rel="noopener">Open an issue about this target</a>'
+    assert link in html and '<a class="comment-target" href="#com-sales">Comment on this target</a> · ' + link in html
+
+
+def test_without_a_repository_there_is_no_issue_link(fixture):
+    dataset, assessments = fixture
+    for repository in ("", "  "):
+        view = target_view(dataset, dataset.registry.targets["com-sales"], assessments["com-sales"], 2026, repository, "2026.11")
+        html = render("target_head.html", view=view)
+        assert view.issue_url == "" and "issue" not in html and 'href=""' not in html
+        assert '<p class="target-actions"><a class="comment-target" href="#com-sales">Comment on this target</a></p>' in html
+
+
+def test_open_report_passes_the_repository_to_every_target_of_a_chapter(fixture, monkeypatch, tmp_path):
+    from plantrack import chapter
+
+    shown = []
+    monkeypatch.setattr(chapter, "display", lambda *objects: shown.extend(objects))
+    for repository, links in (("https://git.example.org/team/tracker", 3), ("", 0)):
+        shown.clear()
+        report = chapter.open_report(str(FIXTURE), "2026.11", 2026, str(tmp_path), area="commerce", repository_url=repository)
+        chapter.show_area(report, "commerce")
+        html = "".join(s.data for s in shown)
+        assert html.count('class="issue-target"') == links == (len(report.dataset.registry.targets_of("commerce")) if repository else 0)
+        assert html.count("https://git.example.org/team/tracker/issues/new?title=Target%20com-") == links

@@ -226,3 +226,47 @@ def test_zhejiang_among_the_provinces_in_chinese(data_dir):
     html = overview.in_language("zh")
     assert "<td>fx_sales（中文）</td>" in html and "<td>2017年：有数据的3个省（区、市）中居第2位（共31个）</td>" in html
     assert "<td>无占比</td>" in html and "2017: 2 of 3 provinces with a figure (of 31)" in overview.data
+
+
+def test_the_issue_about_a_target_is_written_in_chinese_on_a_chinese_page(fixture):
+    from urllib.parse import parse_qs, urlsplit
+
+    from plantrack.html import render
+
+    dataset, assessments = fixture
+    target = dataset.registry.targets["com-sales"]
+    view = target_view(dataset, target, assessments["com-sales"], 2026, "https://github.com/owner/tracker", "2026.11")
+    english = view.issue_url
+    with language("zh"):
+        url = view.issue_url
+        html = render("target_head.html", view=view)
+    assert url != english and url.startswith("https://github.com/owner/tracker/issues/new?title=")
+    fields = {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
+    assert fields["title"] == f"目标com-sales：{target.wording_zh}"
+    assert fields["body"].splitlines()[:3] == ["目标：com-sales", f"目标表述：{target.wording_zh}", "页面：2026.11/zh/chapters/commerce.html#com-sales"]
+    assert not CJK.search(url) and "%E7%9B%AE%E6%A0%87" in url  # 目标, URL-encoded
+    assert f'href="{url.replace("&", "&amp;")}" rel="noopener">就此目标提交问题</a>' in html
+
+
+def test_a_search_log_of_several_collections_names_each_in_words(data_dir, monkeypatch):
+    """The search log's corpus codes (find_string, docs, …) are written as what was searched, in both
+    languages; where a chapter searched several collections, each query names its own."""
+    append_csv(data_dir / "searches.csv", subject="gov-open", need="evidence", query="find_string: 数据开放", corpus="find_string",
+               language="zh-hans", outcome="nothing")
+    append_csv(data_dir / "searches.csv", subject="gov-open", need="evidence", query="Zhejiang open data portal", corpus="docs",
+               language="en", outcome="irrelevant")
+    report = chapter.Report(load_dataset(data_dir), {}, "2026.1", 2026, data_dir)
+    shown = chapter.search_log(report, "governance")
+    english, chinese = shown.data, shown.in_language("zh")
+    assert ("The searches were made in stored documentation pages of software projects, stored public web pages and the files of "
+            "public code repositories (searched for an exact string), and each query names the collection it was made in;") in english
+    assert ('<li><span lang="zh-Hans">find_string: 数据开放</span>: for evidence, in the files of public code repositories '
+            "(searched for an exact string), found nothing</li>") in english
+    assert '<li><span lang="zh-Hans">数据开放 浙江</span>: for evidence, in stored public web pages, found nothing</li>' in english
+    assert "检索范围为公开代码仓库中的文件（按确切字符串检索）、已存档的公开网页和已存档的软件项目文档页面，每条检索词均注明其检索的资料集合；" in chinese
+    assert "<li>find_string: 数据开放：查找证据，检索公开代码仓库中的文件（按确切字符串检索），一无所获</li>" in chinese
+    for text in (english, chinese):  # no code left as it is, but in the query as typed
+        words = re.sub(r"<li>.*?</li>", "", text.replace('<span lang="zh-Hans">find_string: 数据开放</span>', ""))
+        assert not re.search(r"find_string|docs|\bpages\b", re.sub(r"<[^>]+>", "", words).replace("web pages", "").replace("documentation pages", "")), text
+    one = chapter.search_log(chapter.Report(load_dataset(FIXTURE), {}, "2026.1", 2026, data_dir), "governance")
+    assert "in stored public web pages; the" in one.data and ", in stored" not in one.data  # one collection: named once

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -126,3 +127,81 @@ def test_names_inside_a_sentence_keep_their_acronyms():
 
     assert in_sentence("Online sales") == "online sales"
     assert in_sentence("IT-industry integration index") == "IT-industry integration index"
+
+
+# a row of an official HTML bulletin's table, as the snapshot keeps it (nbs-rd-bulletin-2018/2018.html)
+BULLETIN_ROW = ('<tr style="height: 14.15pt">            <td width="126" nowrap="nowrap" style="border-top: medium none; height: 14.15pt">'
+                '            <p align="center" class="MsoNormal" style="text-align: center"><span style="font-family: 宋体">浙\u3000江</span></p>'
+                '            </td>            <td width="141" style="border-right: black 1pt solid"><p align="right" class="MsoNormal">'
+                '<span lang="EN-US" style="font-family: &quot;Times New Roman&quot;,&quot;serif&quot;">1445.7 </span></p>            </td>'
+                '<td style="x"><span>2.57</span>\n</td>        </tr>')
+
+
+def test_a_quote_that_is_a_table_row_reads_as_the_row_s_text():
+    from plantrack.words import quote_text
+
+    assert quote_text(BULLETIN_ROW) == "浙\u3000江 | 1445.7 | 2.57"  # the full-width space as published, the others collapsed
+    assert quote_text('<tr><td>\u3000浙\u3000江</td><td>1&nbsp;669.8 </td></tr>') == "\u3000浙\u3000江 | 1 669.8"
+    # any other quote is shown as it is (the template escapes it)
+    assert quote_text("全年网络零售额7611亿元") == "全年网络零售额7611亿元"
+    assert quote_text("覆盖率<5%，<b>不是表格</b>") == "覆盖率<5%，<b>不是表格</b>"
+    assert quote_text(None) == "" and quote_text(float("nan")) == ""
+
+
+@pytest.mark.parametrize("title, publisher, shown", [
+    ("(no title in excerpt) 温州智慧旅游城市建设", "jizihe.com", "untitled page (温州智慧旅游城市建设)"),
+    ("(no title in excerpt) HANGZHOU, May 19 (Xinhua) -- Zhejiang to offer vouchers", "en.people.cn",
+     "untitled page (HANGZHOU, May 19 (Xinhua) -- Zhejiang to offer vouchers)"),
+    ("[title not in excerpt]", "fx361.cc", "untitled page on fx361.cc"),
+    ("[title not in excerpt]", "", "untitled page"),
+    ("[title not in excerpt: ]", "浙江在线", "untitled page on 浙江在线"),
+    ("China’s online retail sales grow by a third (descriptive title)", "", "untitled page (China’s online retail sales grow by a third)"),
+    ("[海丝港口行]舟山江海联运服务中心 快马加鞭 强劲起步", "jsy360.cn", "[海丝港口行]舟山江海联运服务中心 快马加鞭 强劲起步"),  # a real title
+])
+def test_a_title_the_stored_page_did_not_show_is_an_untitled_page(title, publisher, shown):
+    from plantrack.words import source_title
+
+    assert source_title(title, publisher) == shown
+
+
+def test_no_real_source_title_is_shown_as_a_note_on_the_excerpt():
+    import csv
+    from plantrack.words import source_title
+    from conftest import ROOT
+
+    with (ROOT / "data" / "sources.csv").open(encoding="utf-8") as f:
+        sources = list(csv.DictReader(f))
+    shown = [source_title(s["title"], s["publisher"]) for s in sources]
+    untitled = [t for t in shown if t.startswith("untitled page")]
+    assert len(untitled) >= 40  # the real data has dozens of them
+    for title in shown:
+        assert not re.search(r"title not in excerpt|no title in excerpt|descriptive title|\(\)|\[\]", title, re.I), title
+
+
+def test_every_collection_searched_in_the_real_log_is_described_in_words():
+    import csv
+    from plantrack.words import CORPUS_WORDS, corpus_words
+    from conftest import ROOT
+
+    with (ROOT / "data" / "searches.csv").open(encoding="utf-8") as f:
+        codes = {row["corpus"] for row in csv.DictReader(f)}
+    assert {"pages", "find_string", "read_file", "code", "docs"} <= codes
+    for code in codes | {"issues"}:
+        assert code in CORPUS_WORDS and corpus_words(code) != code and "_" not in corpus_words(code), code
+    assert corpus_words("find_string") == "the files of public code repositories (searched for an exact string)"
+    assert corpus_words("no-such-collection") == "no-such-collection"
+
+
+@pytest.mark.parametrize("values, unit, shown", [
+    ([13000, 5643, 13800], "亿元", ["1.30 trillion yuan", "0.56 trillion yuan", "1.38 trillion yuan"]),  # issue 15: 1.3 / 0.56 / 1.38
+    ([9474, 11931, 2595], "家", ["9,474 firms", "11,931 firms", "2,595 firms"]),  # whole counts stay whole
+    ([80, 93.5], "%", ["80.0%", "93.5%"]),
+    ([2.57, 2.68], "%", ["2.6%", "2.7%"]),  # never more decimals than the display unit writes
+    ([1.2, 2.0], "万亿元", ["1.2 trillion yuan", "2.0 trillion yuan"]),
+    ([2854, 5548, 8000], "亿元", ["285.4 billion yuan", "554.8 billion yuan", "800.0 billion yuan"]),
+    ([3, 1], "位", ["3rd", "1st"]),
+])
+def test_a_table_column_of_figures_has_one_unit_and_one_precision(values, unit, shown):
+    from plantrack.words import figure_column
+
+    assert figure_column(values, unit) == shown

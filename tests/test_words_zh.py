@@ -217,3 +217,33 @@ def test_every_unit_has_a_name_in_both_languages():
             "亿元", "亿元", "十亿元", "%")
         names = {unit: units.unit_name(unit) for unit in units.UNITS}
     assert all(not re.search(r"[A-Za-z]", name.replace("GB", "").replace("5G", "")) for name in names.values()), names
+
+
+def test_untitled_pages_and_searched_collections_in_chinese():
+    import csv
+    from plantrack.words import CORPUS_WORDS, corpus_words
+    from conftest import ROOT
+
+    with language("zh"):
+        assert source_title("(no title in excerpt) 温州智慧旅游城市建设", "jizihe.com") == "无标题网页（温州智慧旅游城市建设）"
+        assert source_title("[title not in excerpt]", "fx361.cc") == "fx361.cc上的无标题网页"
+        assert source_title("[部分省份2015年网络零售额] (descriptive title)") == "无标题网页（部分省份2015年网络零售额）"
+        words = {code: corpus_words(code) for code in CORPUS_WORDS}
+    with (ROOT / "data" / "searches.csv").open(encoding="utf-8") as f:
+        assert {row["corpus"] for row in csv.DictReader(f)} <= set(words)  # every collection of the real log
+    for code, text in words.items():
+        assert re.search(r"[\u4e00-\u9fff]", text) and not re.search(r"[A-Za-z_]", text), (code, text)
+    assert words["pages"] == "已存档的公开网页" and words["find_string"] == "公开代码仓库中的文件（按确切字符串检索）"
+
+
+@pytest.mark.parametrize("values, unit, shown", [
+    ([6846.8, 11500, 27300], "亿元", ["0.68万亿元", "1.15万亿元", "2.73万亿元"]),  # one unit: not 6846.8亿元 above 1.15万亿元
+    ([6366.29, 7047, 8224], "万户", ["6366.29万户", "7047.00万户", "8224.00万户"]),
+    ([1445.7, 2640.2], "亿元", ["1445.7亿元", "2640.2亿元"]),  # as many decimals as needed, no more
+    ([12240, 10775], "个", ["12240个", "10775个"]),
+])
+def test_a_chinese_table_column_has_one_unit_and_one_precision(values, unit, shown):
+    from plantrack.words import figure_column
+
+    with language("zh"):
+        assert figure_column(values, unit) == shown

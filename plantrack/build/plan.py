@@ -100,6 +100,15 @@ def area_headings(dataset: Dataset, area_id: str) -> dict[str, str]:
     return headings
 
 
+def configured_repository(layout: Layout) -> str:
+    """The repository address _config.yml names (repository.url), '' when none."""
+    import yaml
+
+    from .assemble import repository_url  # assemble imports this module
+
+    return repository_url(yaml.safe_load((layout.root / "_config.yml").read_text(encoding="utf-8")) or {})
+
+
 def plan_build(layout: Layout, dataset: Dataset, edition: str, as_of_year: int, review: bool, bundle_key: str,
                assessment_path: Path, languages: tuple[str, ...] = LANGUAGES) -> BuildPlan:
     package = package_digest()
@@ -111,7 +120,8 @@ def plan_build(layout: Layout, dataset: Dataset, edition: str, as_of_year: int, 
     previous_manifest = (layout.site / previous / "manifest.json").read_text(encoding="utf-8") if previous else ""
     common = {"data_dir": str(layout.data_dir.resolve()), "edition": edition, "as_of_year": as_of_year,
               "downloads_dir": "_extra/downloads",  # relative to the notebook's cwd, the source folder
-              "assessment_path": str(assessment_path)}
+              "assessment_path": str(assessment_path),
+              "repository_url": configured_repository(layout)}  # each target's "open an issue" link; '' for none
     tasks = []
     for page in PAGES:
         if not page.notebook:
