@@ -337,8 +337,8 @@ def standing_tables(dataset: Dataset, indicator_ids: list[str], as_of_year: int)
 
 
 def _standing_words(indicator: Indicator, rows: pd.DataFrame) -> dict:
-    """The provincial table of one series in the page's language: its figures in one display unit,
-    chosen from the largest, and one precision, the one its figures need (figure_column)."""
+    """The provincial table of one series in the page's language: its figures in one display unit
+    and one precision, the ones its figures need (figure_column)."""
     from .provinces import row_rank_note, row_total_label
 
     values = figure_column(list(rows["value"]), rows.iloc[0].unit)

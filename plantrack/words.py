@@ -190,13 +190,15 @@ def format_value(value: Optional[float], unit: Optional[str]) -> str:
 
 
 def figure_column(values: list[float], unit: Optional[str]) -> list[str]:
-    """A table column of figures in `unit`: one display unit, chosen from the largest figure, and
-    one precision (DisplayUnit.column_digits), so that 0.68 and 1.15 trillion yuan stand one
-    under the other, not 684.7 billion over 1.15 trillion; a rank as a place (3rd)."""
+    """A table column of figures in `unit`: one display unit and one precision
+    (DisplayUnit.column_digits), so that the figures stand one under the other in the same words.
+    The unit is the one the smallest figure is written in, as statistical yearbooks keep a column
+    in 亿元: 684.7 over 1,150.0 billion yuan loses no digit, where 0.68 over 1.15 trillion would;
+    a rank as a place (3rd)."""
     if unit in UNITS and UNITS[unit][0] == "rank":
         return [format_value(v, unit) for v in values]
     known = [abs(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))]
-    shown = display_unit(unit, max(known, default=0))
+    shown = display_unit(unit, min((v for v in known if v), default=0))
     digits = shown.column_digits(known)
     return [shown.text(v, digits) if v is not None and not (isinstance(v, float) and math.isnan(v)) else _("no figure") for v in values]
 

@@ -193,11 +193,12 @@ def test_every_collection_searched_in_the_real_log_is_described_in_words():
 
 
 @pytest.mark.parametrize("values, unit, shown", [
-    ([13000, 5643, 13800], "亿元", ["1.30 trillion yuan", "0.56 trillion yuan", "1.38 trillion yuan"]),  # issue 15: 1.3 / 0.56 / 1.38
+    ([13000, 5643, 13800], "亿元", ["1,300.0 billion yuan", "564.3 billion yuan", "1,380.0 billion yuan"]),  # issue 15: not 1.3 / 0.56 / 1.38
     ([9474, 11931, 2595], "家", ["9,474 firms", "11,931 firms", "2,595 firms"]),  # whole counts stay whole
     ([80, 93.5], "%", ["80.0%", "93.5%"]),
     ([2.57, 2.68], "%", ["2.6%", "2.7%"]),  # never more decimals than the display unit writes
     ([1.2, 2.0], "万亿元", ["1.2 trillion yuan", "2.0 trillion yuan"]),
+    ([6846.8, 11500, 27300], "亿元", ["684.7 billion yuan", "1,150.0 billion yuan", "2,730.0 billion yuan"]),  # no digit lost
     ([2854, 5548, 8000], "亿元", ["285.4 billion yuan", "554.8 billion yuan", "800.0 billion yuan"]),
     ([3, 1], "位", ["3rd", "1st"]),
 ])

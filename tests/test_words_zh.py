@@ -237,7 +237,7 @@ def test_untitled_pages_and_searched_collections_in_chinese():
 
 
 @pytest.mark.parametrize("values, unit, shown", [
-    ([6846.8, 11500, 27300], "亿元", ["0.68万亿元", "1.15万亿元", "2.73万亿元"]),  # one unit: not 6846.8亿元 above 1.15万亿元
+    ([6846.8, 11500, 27300], "亿元", ["6846.8亿元", "11500.0亿元", "27300.0亿元"]),  # one unit, as yearbooks keep it: not 6846.8亿元 above 1.15万亿元
     ([6366.29, 7047, 8224], "万户", ["6366.29万户", "7047.00万户", "8224.00万户"]),
     ([1445.7, 2640.2], "亿元", ["1445.7亿元", "2640.2亿元"]),  # as many decimals as needed, no more
     ([12240, 10775], "个", ["12240个", "10775个"]),
