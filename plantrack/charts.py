@@ -287,14 +287,16 @@ def _drawing(key: str, indicator: Indicator, figures: pd.DataFrame, sources: pd.
     urls = sources.set_index("source_id")["url"].to_dict() if not sources.empty else {}
     languages = sources.set_index("source_id")["language"].to_dict() if not sources.empty else {}
     # the table's Value column: every figure, published or computed, in one unit and one precision,
-    # the precision its published figures (and the plan's target) need
-    digits = None if rank else unit.column_digits(list(figures["value"]) + ([threshold] if threshold is not None else []))
+    # the unit of its smallest figure (as words.figure_column: no digit lost) and the precision its
+    # published figures (and the plan's target) need; the axis keeps the unit of the largest
+    table_unit = display_unit(indicator.unit, min((v for v in values if v), default=0))
+    digits = None if rank else table_unit.column_digits(list(figures["value"]) + ([threshold] if threshold is not None else []))
 
     def row(when: str, value: str, code: str, source: str, source_id: str = "") -> dict:
         return {"when": when, "value": value, "kind": kind_words(code), "code": code, "source": source,
                 "url": urls.get(source_id, ""), "language": languages.get(source_id, "")}
 
-    rows = [row(r.when, qualifier_words(r.qualifier) + written(r.value, indicator, unit, digits), r.kind, r.source or _(RUNNING_SUM), r.source_id)
+    rows = [row(r.when, qualifier_words(r.qualifier) + written(r.value, indicator, table_unit, digits), r.kind, r.source or _(RUNNING_SUM), r.source_id)
             for r in data.itertuples()]
     extra = []  # target, baseline, required path, trend: each drawn only when there is one
     path = pd.DataFrame()
@@ -317,13 +319,13 @@ def _drawing(key: str, indicator: Indicator, figures: pd.DataFrame, sources: pd.
             else:
                 source, source_id = _("computed: the sum counts from {year}, so it starts at zero").format(year=target.cumulative_from) \
                     if target.cumulative_from is not None else "", ""
-            rows.append(row(period_words(str(a.baseline_year)), written(a.baseline_value, indicator, unit, digits), "baseline", source, source_id))
+            rows.append(row(period_words(str(a.baseline_year)), written(a.baseline_value, indicator, table_unit, digits), "baseline", source, source_id))
             path = required_path(a.baseline_year, a.baseline_value, target.deadline, threshold)
             path["date"] = [f"{y}-01-01" for y in path["year"]]
             path["shown"] = path["value"] / unit.divisor
             path["kind"] = "required path"
-        rows.append(row(deadline, goal_words(target, indicator, unit, digits), "target", _("the plan")))
-        rows += [row(period_words(str(y)), written(v, indicator, unit, digits), "required path", _("computed: constant growth from the baseline"))
+        rows.append(row(deadline, goal_words(target, indicator, table_unit, digits), "target", _("the plan")))
+        rows += [row(period_words(str(y)), written(v, indicator, table_unit, digits), "required path", _("computed: constant growth from the baseline"))
                  for y, v in zip(path.get("year", []), path.get("value", []))]
     # the target and baseline first, so that the figures sit above them and their tooltips can be reached
     marks = pd.concat([pd.DataFrame(extra), data], ignore_index=True) if extra else data
@@ -337,8 +339,8 @@ def _drawing(key: str, indicator: Indicator, figures: pd.DataFrame, sources: pd.
                                  high_shown=trend["high"] / unit.divisor)
             source = _trend_source(log_scale, len([p for p in points if not log_scale or p.value > 0]))
             rows += [row(period_words(str(int(t.year))), _("{value} ({confidence} interval {low} to {high})").format(
-                         value=written(t.value, indicator, unit, digits), confidence=f"{CONFIDENCE:.0%}",
-                         low=unit.number(t.low, digits), high=written(t.high, indicator, unit, digits)), "trend", source)
+                         value=written(t.value, indicator, table_unit, digits), confidence=f"{CONFIDENCE:.0%}",
+                         low=table_unit.number(t.low, digits), high=written(t.high, indicator, table_unit, digits)), "trend", source)
                      for t in trend.itertuples()]
     annual = data[data["kind"] == "annual figure"]
     codes = [k for k in KINDS if k in set(marks["kind"]) or (k == "required path" and not path.empty) or (k == "trend" and not trend.empty)]

@@ -253,7 +253,7 @@ def test_every_real_provincial_table_writes_its_figures_in_one_unit_and_one_prec
     sales = next(rows for indicator, rows in tables if indicator.id == "nbs_ecommerce_sales")
     with i18n.language("en"):
         assert [r["value"] for r in _standing_words(dataset.registry.indicators["nbs_ecommerce_sales"], sales)["rows"]][:4] == [
-            "0.68 trillion yuan", "0.68 trillion yuan", "0.88 trillion yuan", "1.15 trillion yuan"]  # not 684.7 billion above 1.15 trillion
+            "684.7 billion yuan", "683.1 billion yuan", "884.6 billion yuan", "1,148.2 billion yuan"]  # one unit, no digit lost (not 0.68 and 0.68)
 
 
 # --------------------------------------------------------------------------- open an issue about a target
