@@ -421,6 +421,64 @@ def test_chinese_screenshots_are_saved(built, server, browser, artifacts):
 # --------------------------------------------------------------------------- keyboard, search, landmarks
 
 
+def tab_to(page, selector: str, presses: int = 150):
+    """Press Tab until an element matching `selector` has focus, as a keyboard user reaches it."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => !!document.activeElement && document.activeElement.matches(s)", selector):
+            return page.locator(":focus")
+    raise AssertionError(f"{selector} is not reached by Tab")
+
+
+@pytest.mark.parametrize("code", ["en", "zh"])
+def test_a_charts_points_are_read_out_one_by_one_from_the_keyboard(built, server, browser, code):
+    from plantrack.book_words import script_words
+
+    words = script_words(code)
+    folder = "" if code == "en" else "zh/"
+    with Visit(browser, f"{server}/2026.2/{folder}chapters/commerce.html") as visit:
+        page = visit.page
+        page.wait_for_selector(".vega-embed svg.marks")
+        frame = tab_to(page, ".chart-frame")
+        figure = page.locator("figure.chart-tabs").filter(has=frame)
+        hint, readout = figure.locator(".chart-keys-hint"), figure.locator(".chart-readout")
+        assert hint.is_visible() and hint.inner_text() == words["chart_keys"]
+        assert readout.get_attribute("aria-live") == "polite" and readout.inner_text() == ""
+        # what the tooltip shows for each point, in the order of the x axis
+        points = page.evaluate("""(frame) => Array.from(frame.querySelectorAll("path[aria-roledescription='point']"))
+            .map((p, i) => { const r = p.getBoundingClientRect(); return [r.left + r.width / 2, i, r.top + r.height / 2, p.getAttribute('aria-label')]; })
+            .sort((a, b) => (a[0] - b[0]) || (a[1] - b[1]))""", frame.element_handle())
+        assert len(points) >= 4
+        for n, (x, _, y, label) in enumerate(points, 1):
+            page.keyboard.press("ArrowRight")
+            lines = readout.inner_text().split("\n")
+            assert lines[0] == words["chart_point"].format(n=n, total=len(points)), lines
+            fields = lines[1:]
+            assert fields, lines
+            colon = words["chart_field"].format(label="", value="").strip()  # ":" or "："
+            for line in fields:  # every line of the readout is a "label: value" of this point's tooltip
+                name, value = line.split(colon, 1)
+                assert f"{name.strip()}: {value.strip()}" in label, (line, label)
+            ring = figure.locator(".chart-point-ring").bounding_box()
+            assert abs(ring["x"] + ring["width"] / 2 - x) < 2 and abs(ring["y"] + ring["height"] / 2 - y) < 2, (ring, x, y)
+        if code == "en":  # a Chinese quote on an English page is marked as Chinese
+            assert readout.locator("[lang='zh']").count() >= 1
+        else:
+            assert "：" in readout.inner_text() and "Point" not in readout.inner_text()
+        page.keyboard.press("ArrowRight")  # the last point stays the last
+        assert readout.inner_text().startswith(words["chart_point"].format(n=len(points), total=len(points)))
+        page.keyboard.press("Home")
+        assert readout.inner_text().startswith(words["chart_point"].format(n=1, total=len(points)))
+        page.keyboard.press("End")
+        page.keyboard.press("ArrowLeft")
+        assert readout.inner_text().startswith(words["chart_point"].format(n=len(points) - 1, total=len(points)))
+        page.keyboard.press("Escape")
+        assert readout.inner_text() == "" and figure.locator(".chart-point-ring").is_hidden()
+        page.keyboard.press("Tab")
+        assert hint.is_hidden()
+        assert visit.errors == [] and visit.external == []
+
+
 SEARCH_CONTROLS = ".search-button__button, input[type='search'], form[role='search']"
 
 
