@@ -1,6 +1,6 @@
 """Words the book's scripts write into pages (the comment control, the language switch, the
-old-edition banner). The Sphinx extension gives each page these words in the page's language,
-as JSON, so that the scripts hold no text of their own."""
+old-edition banner, the keyboard readout of a chart's points). The Sphinx extension gives each
+page these words in the page's language, as JSON, so that the scripts hold no text of their own."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ SCRIPT_WORDS = {
     "banner_unknown": N_("an unknown edition"),
     "banner_switch": N_("Switch to the latest edition"),
     "language_switch": N_("Read this page in {language}"),
+    # a chart's points by keyboard (chart-keys.js): the hint shown while a chart has focus, the readout
+    "chart_keys": N_("Press → or ← to step through the points, Home or End for the first or the last, Esc to clear."),
+    "chart_point": N_("Point {n} of {total}"),
+    "chart_field": N_("{label}: {value}"),
 }
 LANGUAGE_NAMES = [N_("English"), N_("Chinese")]  # i18n.LANGUAGE's english_name, in the page's language
 
