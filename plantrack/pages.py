@@ -91,7 +91,8 @@ def method_constants():
         [_("Sources in conflict"), _("figures for one period differing by more than {share}").format(share=f"{assess.CONFLICT_SHARE:.1%}")],
         [_("Projection interval"), _("{confidence} confidence interval of the trend's slope (Student's t)").format(confidence=f"{assess.CONFIDENCE:.0%}")],
     ]
-    return render("method_constants.html", rows=rows, header=[pgettext("methodology table", "Rule"), pgettext("methodology table", "Value")])
+    return render("method_constants.html", rows=rows, header=[pgettext("methodology table", "Rule"), pgettext("methodology table", "Value")],
+                  name=_("Thresholds used"))
 
 
 def evidence_rules():
@@ -99,7 +100,8 @@ def evidence_rules():
     from .grading import rule_table
 
     rows = rule_table()  # in the page's language
-    return render("method_constants.html", rows=[[r["order"], r["when the record's grades are"], r["it counts as"], r["because"]] for r in rows],
+    return render("method_constants.html", name=_("What an evidence record counts for"),
+                  rows=[[r["order"], r["when the record's grades are"], r["it counts as"], r["because"]] for r in rows],
                   header=[pgettext("methodology table", "Order"), pgettext("methodology table", "When the record's grades are"),
                           pgettext("methodology table", "It counts as"), pgettext("methodology table", "Because")])
 

@@ -162,7 +162,7 @@ def test_summary_table_in_chinese():
     assert "<td>网络零售额达到1.2万亿元</td>" in html and "<td>建成政务云平台</td>" in html
     assert '<span class="verdict verdict-not_met">未达标</span> <span class="proxy-flag">替代指标</span>' in html
     assert '<span class="verdict verdict-unknown">无证据</span>' in html and '<span class="verdict verdict-unknown">不明</span>' in html
-    assert 'aria-label="表，可横向滚动"' in html and english_words(html) == []
+    assert 'aria-label="目标一览，可横向滚动"' in html and english_words(html) == []
     english = render("summary_table.html", targets=targets)
     assert "<th>Target</th><th>What the plan set</th><th>Deadline</th><th>Verdict at deadline</th><th>Now</th><th>Data quality</th>" in english
     assert '<span class="verdict verdict-not_met">not met</span> <span class="proxy-flag">proxy</span>' in english
@@ -194,12 +194,13 @@ def test_overview_areas_are_titled_in_the_page_language():
 
 
 def test_provincial_table_caption_names_the_series_once_in_chinese():
-    view = NS(standing=[{"indicator": indicator(), "total_label": "31个省份合计",
-                         "rows": [{"year": 2017, "value": "13337亿元", "rank": "第2位", "share": ""}]}])
+    view = NS(target=NS(id="com-sales"), standing=[{"indicator": indicator(), "total_label": "31个省份合计",
+                                                   "rows": [{"year": 2017, "value": "13337亿元", "rank": "第2位", "share": ""}]}])
     with language("zh"):
         html = render("provinces.html", view=view)
     assert "<h3>浙江在各省中的位置</h3>" in html
     assert "<caption>网络零售额。合计：31个省份合计。</caption>" in html
+    assert 'aria-label="网络零售额各省比较（com-sales），可横向滚动"' in html  # a landmark named uniquely on its page
     assert "<th>年份</th><th>浙江</th><th>位次</th><th>占比</th>" in html and "<td>无占比</td>" in html
     assert english_words(html) == []
 
