@@ -166,7 +166,7 @@ def test_summary_table_in_chinese():
     english = render("summary_table.html", targets=targets)
     assert "<th>Target</th><th>What the plan set</th><th>Deadline</th><th>Verdict at deadline</th><th>Now</th><th>Data quality</th>" in english
     assert '<span class="verdict verdict-not_met">not met</span> <span class="proxy-flag">proxy</span>' in english
-    assert 'aria-label="Table, scrolls sideways"' in english
+    assert 'aria-label="Targets at a glance, scrolls sideways"' in english
 
 
 def test_scoreboard_in_chinese():
