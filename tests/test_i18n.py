@@ -114,3 +114,10 @@ def test_each_message_has_one_entry_in_the_whole_catalogue():
                 if message.id:
                     files.setdefault((message.context, str(message.id)), []).append(path.name)
     assert not {key: names for key, names in files.items() if len(names) > 1}
+
+
+def test_the_catalogue_holds_no_message_that_is_no_longer_shown():
+    """An entry whose English is gone from the code and the pages is a stale translation: a
+    changed English sentence must get its Chinese again, not keep the old one unseen."""
+    shown = {m.key for m in catalogue.messages()}
+    assert [key for key in i18n.catalogue("zh") if key not in shown] == []
