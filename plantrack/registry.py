@@ -72,6 +72,7 @@ def normalised(text: str) -> str:
 
 
 class Area(_Entry):
+    unique: ClassVar[tuple[str, ...]] = ("title_zh", "title_en")  # each names a chapter in the table of contents
     id: str
     _id = field_validator("id")(check_id)
     title_zh: str = Field(min_length=1)
@@ -201,6 +202,7 @@ def _validated(path: Path, model: type[_Entry], issues: list[DataIssue]) -> list
     issues.extend(load_issues)
     parsed = []
     seen: dict[str, str] = {}
+    named: dict[tuple[str, str], str] = {}  # (field, value) -> where, for the fields a reader tells entries apart by
     for number, (line, raw) in enumerate(entries, start=1):
         where = f"entry {number} (line {line})"
         if isinstance(raw.get("id"), str) and raw["id"] in seen:
@@ -214,6 +216,12 @@ def _validated(path: Path, model: type[_Entry], issues: list[DataIssue]) -> list
             issues.extend(_pydantic_issues(path.name, where, raw, exc))
             continue
         seen[entry.id] = where
+        for field in getattr(model, "unique", ()):
+            value = getattr(entry, field)
+            if (field, value) in named:
+                issues.append(DataIssue(path.name, where, field, value, f"a {field} of its own (already used by {named[field, value]}): "
+                                        "readers tell the entries apart by it in the table of contents and on the pages"))
+            named[field, value] = where
         parsed.append((where, entry))
     return parsed
 

@@ -38,6 +38,18 @@ def test_unknown_area_is_rejected(data_dir):
     assert "entry 1" in issue.row and "commerce" in issue.expected
 
 
+@pytest.mark.parametrize("field", ["title_zh", "title_en"])
+def test_two_areas_with_one_title_are_refused_naming_the_first(data_dir, field):
+    """Readers tell chapters apart by their titles, in the table of contents of either language."""
+    import yaml
+
+    first = yaml.safe_load((data_dir / "areas.yaml").read_text(encoding="utf-8"))[0]
+    edit_yaml(data_dir / "areas.yaml", 1, **{field: first[field]})
+    issue = only_issue(data_dir)
+    assert (issue.file, issue.field, issue.value) == ("areas.yaml", field, first[field])
+    assert "entry 2" in issue.row and "already used by entry 1" in issue.expected
+
+
 def test_duplicate_id_is_rejected_naming_the_first_use(data_dir):
     entries_path = data_dir / "targets.yaml"
     import yaml
