@@ -14,12 +14,12 @@ SCRIPT_WORDS = {
     "banner_old": N_("an old edition ({edition})"),
     "banner_unknown": N_("an unknown edition"),
     "banner_switch": N_("Switch to the latest edition"),
-    "language_switch": N_("Read this page in {language}"),
     # a chart's points by keyboard (chart-keys.js): the hint shown while a chart has focus, the readout
     "chart_keys": N_("Press → or ← to step through the points, Home or End for the first or the last, Esc to clear."),
     "chart_point": N_("Point {n} of {total}"),
     "chart_field": N_("{label}: {value}"),
 }
+LANGUAGE_SWITCH_TITLE = N_("Read this page in {language}")  # the language switch's title, written by the Sphinx extension
 LANGUAGE_NAMES = [N_("English"), N_("Chinese")]  # i18n.LANGUAGE's english_name, in the page's language
 
 

@@ -39,7 +39,7 @@ def other_language_href(pagename: str, own_folder: str, other_folder: str) -> st
 
 def _languages(app, pagename, templatename, context, doctree):
 
-    from plantrack.book_words import script_words
+    from plantrack.book_words import LANGUAGE_SWITCH_TITLE, script_words
     from plantrack.embed import script_json
     from plantrack.i18n import LANGUAGE, LANGUAGES, _, language
 
@@ -48,7 +48,7 @@ def _languages(app, pagename, templatename, context, doctree):
     for code in LANGUAGES:
         other = LANGUAGE[code]
         with language(own.code):
-            title = _("Read this page in {language}").format(language=_(other.english_name))
+            title = _(LANGUAGE_SWITCH_TITLE).format(language=_(other.english_name))
         links.append({"code": code, "name": other.name, "html_lang": other.html_lang, "current": code == own.code, "title": title,
                       "href": "#" if code == own.code else other_language_href(pagename, own.folder, other.folder)})
     context["tracker_languages"] = links
